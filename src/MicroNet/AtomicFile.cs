@@ -1,0 +1,31 @@
+namespace MicroNet;
+
+/// <summary>Writes a file so that it appears whole or not at all: to a temporary file beside it, then renamed over it.</summary>
+public static class AtomicFile
+{
+    /// <summary>
+    /// Calls <paramref name="write"/> with a temporary path in the same folder as <paramref name="path"/>, then moves
+    /// the result onto <paramref name="path"/>. If <paramref name="write"/> throws, the temporary file is deleted and
+    /// <paramref name="path"/> is left as it was.
+    /// </summary>
+    public static void Write(string path, Action<string> write)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(write);
+        string fullPath = Path.GetFullPath(path);
+        string directory = Path.GetDirectoryName(fullPath) ?? ".";
+        string temp = Path.Combine(directory, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            write(temp);
+            File.Move(temp, fullPath, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace MicroNet.Drawing;
+
+/// <summary>
+/// Draws a value's computation graph, as the notebook's <c>draw_dot</c> does: one record per value showing its
+/// label, data and grad, and one small node per op feeding the value it made.
+/// </summary>
+public static class GraphDrawing
+{
+    /// <summary>The message that tells a user how to get Graphviz.</summary>
+    public const string InstallHint =
+        "Install Graphviz (apt-get install graphviz, brew install graphviz or winget install graphviz) so that 'dot' is on the PATH";
+
+    /// <summary>
+    /// The graph of <paramref name="root"/> as Graphviz DOT text. Node ids follow the topological order
+    /// (<c>n0</c>, <c>n1</c>, ...), so identical graphs give identical text; numbers use the invariant culture.
+    /// </summary>
+    public static string ToDot(Value root, RankDirection direction = RankDirection.LeftToRight)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        IReadOnlyList<Value> order = root.TopologicalOrder();
+        var ids = new Dictionary<Value, int>(order.Count, ReferenceEqualityComparer.Instance);
+        var dot = new StringBuilder();
+        dot.Append("digraph G {\n");
+        dot.Append("  rankdir=").Append(direction == RankDirection.LeftToRight ? "LR" : "TB").Append(";\n");
+        dot.Append("  node [fontname=\"Helvetica\"];\n");
+        foreach (Value node in order)
+        {
+            int id = ids.Count;
+            ids.Add(node, id);
+            dot.Append(CultureInfo.InvariantCulture,
+                $"  n{id} [shape=record, label=\"{{ {EscapeRecord(node.Label)} | data {FormatNumber(node.Data)} | grad {FormatNumber(node.Grad)} }}\"];\n");
+            if (!node.IsLeaf)
+            {
+                dot.Append(CultureInfo.InvariantCulture, $"  n{id}_op [label=\"{EscapeQuoted(node.Op)}\"];\n");
+                dot.Append(CultureInfo.InvariantCulture, $"  n{id}_op -> n{id};\n");
+                foreach (Value child in node.Children)
+                {
+                    dot.Append(CultureInfo.InvariantCulture, $"  n{ids[child]} -> n{id}_op;\n");
+                }
+            }
+        }
+        dot.Append("}\n");
+        return dot.ToString();
+    }
+
+    /// <summary>
+    /// Draws the graph of <paramref name="root"/> to <paramref name="path"/>, in the format its extension names:
+    /// <c>.dot</c> (text, needs nothing), <c>.svg</c> or <c>.png</c> (rendered by Graphviz's <c>dot</c>).
+    /// The file appears whole or not at all.
+    /// </summary>
+    /// <param name="root">The value whose graph to draw.</param>
+    /// <param name="path">The output file.</param>
+    /// <param name="direction">Which way the graph flows.</param>
+    /// <param name="dotExecutable">The Graphviz program to run; <c>dot</c> from the PATH by default.</param>
+    /// <exception cref="ArgumentException">The extension is not .dot, .svg or .png.</exception>
+    /// <exception cref="GraphvizException">
+    /// <c>dot</c> is missing or failed. When it is missing, the DOT text is still written beside <paramref name="path"/>
+    /// (with the extension .dot) and <see cref="GraphvizException.DotFilePath"/> says where.
+    /// </exception>
+    public static void Draw(Value root, string path, RankDirection direction = RankDirection.LeftToRight, string dotExecutable = "dot")
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentException.ThrowIfNullOrWhiteSpace(dotExecutable);
+        string format = FormatOf(path);
+        string dotText = ToDot(root, direction);
+        if (format == "dot")
+        {
+            AtomicFile.Write(path, temp => File.WriteAllText(temp, dotText, new UTF8Encoding(false)));
+            return;
+        }
+        try
+        {
+            AtomicFile.Write(path, temp => RunDot(dotExecutable, format, dotText, temp));
+        }
+        catch (Win32Exception e)
+        {
+            string dotPath = Path.ChangeExtension(path, ".dot");
+            AtomicFile.Write(dotPath, temp => File.WriteAllText(temp, dotText, new UTF8Encoding(false)));
+            throw new GraphvizException(
+                $"Could not draw '{path}' because Graphviz's '{dotExecutable}' was not found; the graph was written to '{dotPath}' instead. {InstallHint}.",
+                dotPath, e);
+        }
+    }
+
+    /// <summary>The output format named by a path's extension: <c>dot</c>, <c>svg</c> or <c>png</c>.</summary>
+    /// <exception cref="ArgumentException">Any other extension.</exception>
+    public static string FormatOf(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string extension = Path.GetExtension(path).ToUpperInvariant();
+        return extension switch
+        {
+            ".DOT" or ".GV" => "dot",
+            ".SVG" => "svg",
+            ".PNG" => "png",
+            _ => throw new ArgumentException(
+                $"Cannot draw to '{path}': the file name must end in .dot, .svg or .png.", nameof(path)),
+        };
+    }
+
+    private static void RunDot(string dotExecutable, string format, string dotText, string outputPath)
+    {
+        var start = new ProcessStartInfo(dotExecutable)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("-T" + format);
+        start.ArgumentList.Add("-o");
+        start.ArgumentList.Add(outputPath);
+        using Process process = Process.Start(start)
+            ?? throw new GraphvizException($"Could not start Graphviz's '{dotExecutable}'.");
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        process.StandardInput.Write(dotText);
+        process.StandardInput.Close();
+        process.WaitForExit();
+        string message = error.Result.Trim();
+        _ = output.Result;
+        if (process.ExitCode != 0)
+        {
+            throw new GraphvizException(
+                $"Graphviz's '{dotExecutable}' failed with exit code {process.ExitCode}: {(message.Length > 0 ? message : "no message")}.");
+        }
+    }
+
+    private static string FormatNumber(double value) =>
+        Math.Abs(value) < 1e9 || !double.IsFinite(value)
+            ? value.ToString("F4", CultureInfo.InvariantCulture)
+            : value.ToString("0.####e+0", CultureInfo.InvariantCulture);
+
+    // Characters with a meaning inside a record label: braces and bars shape fields, angle brackets name ports.
+    private static string EscapeRecord(string text)
+    {
+        var escaped = new StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            switch (c)
+            {
+                case '\\' or '"' or '{' or '}' or '|' or '<' or '>':
+                    escaped.Append('\\').Append(c);
+                    break;
+                case '\n':
+                    escaped.Append("\\n");
+                    break;
+                case '\r':
+                    break;
+                default:
+                    escaped.Append(c);
+                    break;
+            }
+        }
+        return escaped.ToString();
+    }
+
+    private static string EscapeQuoted(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("\"", "\\\"", StringComparison.Ordinal)
+            .Replace("\r", "", StringComparison.Ordinal)
+            .Replace("\n", "\\n", StringComparison.Ordinal);
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+
+namespace MicroNet.Ops;
+
+/// <summary>Dispatches an <see cref="OpCode"/> to its definition. Holds no math of its own.</summary>
+internal static class OpTable
+{
+    public static string Symbol(OpCode op, double parameter) => op switch
+    {
+        OpCode.Leaf => "",
+        OpCode.Add => AddOp.Symbol(parameter),
+        OpCode.Multiply => MultiplyOp.Symbol(parameter),
+        OpCode.Power => PowerOp.Symbol(parameter),
+        OpCode.PowerValue => PowerValueOp.Symbol(parameter),
+        OpCode.Exp => ExpOp.Symbol(parameter),
+        OpCode.Log => LogOp.Symbol(parameter),
+        OpCode.Tanh => TanhOp.Symbol(parameter),
+        OpCode.Relu => ReluOp.Symbol(parameter),
+        OpCode.Sigmoid => SigmoidOp.Symbol(parameter),
+        OpCode.Sum => SumOp.Symbol(parameter),
+        OpCode.Dot => DotOp.Symbol(parameter),
+        _ => throw Unknown(op),
+    };
+
+    public static double Forward(OpCode op, ReadOnlySpan<double> inputs, double parameter) => op switch
+    {
+        OpCode.Add => AddOp.Forward(inputs, parameter),
+        OpCode.Multiply => MultiplyOp.Forward(inputs, parameter),
+        OpCode.Power => PowerOp.Forward(inputs, parameter),
+        OpCode.PowerValue => PowerValueOp.Forward(inputs, parameter),
+        OpCode.Exp => ExpOp.Forward(inputs, parameter),
+        OpCode.Log => LogOp.Forward(inputs, parameter),
+        OpCode.Tanh => TanhOp.Forward(inputs, parameter),
+        OpCode.Relu => ReluOp.Forward(inputs, parameter),
+        OpCode.Sigmoid => SigmoidOp.Forward(inputs, parameter),
+        OpCode.Sum => SumOp.Forward(inputs, parameter),
+        OpCode.Dot => DotOp.Forward(inputs, parameter),
+        _ => throw Unknown(op),
+    };
+
+    public static void Backward(OpCode op, ReadOnlySpan<double> inputs, double output, double parameter, double outputGrad, Span<double> inputGrads)
+    {
+        switch (op)
+        {
+            case OpCode.Leaf: break;
+            case OpCode.Add: AddOp.Backward(inputs, output, parameter, outputGrad, inputGrads); break;
+            case OpCode.Multiply: MultiplyOp.Backward(inputs, output, parameter, outputGrad, inputGrads); break;
+            case OpCode.Power: PowerOp.Backward(inputs, output, parameter, outputGrad, inputGrads); break;
+            case OpCode.PowerValue: PowerValueOp.Backward(inputs, output, parameter, outputGrad, inputGrads); break;
+            case OpCode.Exp: ExpOp.Backward(inputs, output, parameter, outputGrad, inputGrads); break;
+            case OpCode.Log: LogOp.Backward(inputs, output, parameter, outputGrad, inputGrads); break;
+            case OpCode.Tanh: TanhOp.Backward(inputs, output, parameter, outputGrad, inputGrads); break;
+            case OpCode.Relu: ReluOp.Backward(inputs, output, parameter, outputGrad, inputGrads); break;
+            case OpCode.Sigmoid: SigmoidOp.Backward(inputs, output, parameter, outputGrad, inputGrads); break;
+            case OpCode.Sum: SumOp.Backward(inputs, output, parameter, outputGrad, inputGrads); break;
+            case OpCode.Dot: DotOp.Backward(inputs, output, parameter, outputGrad, inputGrads); break;
+            default: throw Unknown(op);
+        }
+    }
+
+    internal static string FormatNumber(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static InvalidOperationException Unknown(OpCode op) => new($"Op {op} has no definition in OpTable.");
+}

@@ -1,0 +1,175 @@
+using System.Globalization;
+using MicroNet.Ops;
+
+namespace MicroNet;
+
+/// <summary>
+/// One scalar node of a computation graph: a number, the gradient of some output with respect to it,
+/// the values it was computed from and the op that computed it.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Arithmetic on values builds the graph as it computes (the forward pass); <see cref="Backward"/> then
+/// fills in <see cref="Grad"/> for every value the output depends on. A <c>double</c> converts to a leaf
+/// value implicitly, so <c>2 * x + 1</c> works; nothing converts back, because that would silently drop the
+/// graph: read <see cref="Data"/> instead.
+/// </para>
+/// <para>
+/// Values compare by reference: two nodes holding the same number are still two nodes. A graph is not
+/// safe to build or walk from several threads at once.
+/// </para>
+/// </remarks>
+public sealed partial class Value
+{
+    private static readonly Value[] s_noChildren = [];
+
+    private readonly Value[] _children;
+    private readonly double _parameter;
+    private readonly OpCode _op;
+    private string _label;
+
+    /// <summary>Creates a leaf value: an input or a parameter, with no children.</summary>
+    public Value(double data, string label = "")
+    {
+        Data = data;
+        _children = s_noChildren;
+        _op = OpCode.Leaf;
+        _label = label ?? "";
+    }
+
+    private Value(OpCode op, Value[] children, double parameter = 0)
+    {
+        _op = op;
+        _children = children;
+        _parameter = parameter;
+        _label = "";
+        Data = ComputeForward();
+    }
+
+    /// <summary>The number this node holds. Settable: an optimizer writes <c>p.Data -= lr * p.Grad</c>.</summary>
+    public double Data { get; set; }
+
+    /// <summary>
+    /// d(output) / d(this value), filled in by <see cref="Backward"/> on some output. Starts at 0.
+    /// </summary>
+    public double Grad { get; set; }
+
+    /// <summary>A name for drawings, such as <c>"w1"</c>. Empty unless set.</summary>
+    public string Label
+    {
+        get => _label;
+        set => _label = value ?? "";
+    }
+
+    /// <summary>The symbol of the op that made this value (<c>+</c>, <c>*</c>, <c>**2</c>, <c>tanh</c>, ...), or empty for a leaf.</summary>
+    public string Op => OpTable.Symbol(_op, _parameter);
+
+    /// <summary>The values this one was computed from, in the order the op received them. Empty for a leaf.</summary>
+    public IReadOnlyList<Value> Children => _children;
+
+    /// <summary>True for a value that no op made: an input or a parameter.</summary>
+    public bool IsLeaf => _op == OpCode.Leaf;
+
+    internal OpCode OpCode => _op;
+
+    internal double Parameter => _parameter;
+
+    internal Value[] ChildArray => _children;
+
+    /// <summary>Wraps a number as a leaf value, so that <c>2 * x</c> and <c>1 - x</c> work.</summary>
+    public static implicit operator Value(double data) => new(data);
+
+    /// <summary><c>a + b</c>; both gradients are 1.</summary>
+    public static Value operator +(Value a, Value b) => new(OpCode.Add, [a, b]);
+
+    /// <summary><c>a * b</c>; d/da = b, d/db = a.</summary>
+    public static Value operator *(Value a, Value b) => new(OpCode.Multiply, [a, b]);
+
+    /// <summary><c>-a</c>, built as <c>a * -1</c> as in micrograd.</summary>
+    public static Value operator -(Value a) => a * -1;
+
+    /// <summary><c>a - b</c>, built as <c>a + (-b)</c> as in micrograd.</summary>
+    public static Value operator -(Value a, Value b) => a + (-b);
+
+    /// <summary><c>a / b</c>, built as <c>a * b ** -1</c> as in micrograd. Division by 0 gives ±infinity or NaN, not an exception.</summary>
+    public static Value operator /(Value a, Value b) => a * b.Pow(-1);
+
+    /// <summary><c>this ** exponent</c> for a constant exponent; d/dx = exponent * x ** (exponent - 1).</summary>
+    public Value Pow(double exponent) => new(OpCode.Power, [this], exponent);
+
+    /// <summary>
+    /// <c>this ** exponent</c> where the exponent is a value too; gradients flow to both. A negative base gives
+    /// NaN where the real result is undefined, as in PyTorch.
+    /// </summary>
+    public Value Pow(Value exponent) => new(OpCode.PowerValue, [this, exponent]);
+
+    /// <summary><c>e ** x</c>; d/dx = e ** x.</summary>
+    public Value Exp() => new(OpCode.Exp, [this]);
+
+    /// <summary>Natural logarithm; d/dx = 1 / x. <c>Log(0)</c> is -infinity and a negative input gives NaN.</summary>
+    public Value Log() => new(OpCode.Log, [this]);
+
+    /// <summary>Hyperbolic tangent; d/dx = 1 - tanh(x) ** 2. Saturates to exactly ±1 (gradient 0) for large inputs.</summary>
+    public Value Tanh() => new(OpCode.Tanh, [this]);
+
+    /// <summary><c>max(0, x)</c>; d/dx = 1 where x &gt; 0, else 0 (0 at exactly 0, as micrograd).</summary>
+    public Value Relu() => new(OpCode.Relu, [this]);
+
+    /// <summary><c>1 / (1 + e ** -x)</c>, computed without overflow for large negative x; d/dx = y * (1 - y).</summary>
+    public Value Sigmoid() => new(OpCode.Sigmoid, [this]);
+
+    /// <summary>The sum of <paramref name="values"/> as one node (0 for none); each gradient is 1.</summary>
+    public static Value Sum(params ReadOnlySpan<Value> values)
+    {
+        foreach (Value v in values)
+        {
+            ArgumentNullException.ThrowIfNull(v, nameof(values));
+        }
+        return new(OpCode.Sum, values.ToArray());
+    }
+
+    /// <summary>The sum of <paramref name="values"/> as one node (0 for none); each gradient is 1.</summary>
+    public static Value Sum(IEnumerable<Value> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return Sum([.. values]);
+    }
+
+    /// <summary>
+    /// <c>weights[0] * inputs[0] + ... + weights[n-1] * inputs[n-1]</c> as one node; d/dweights[i] = inputs[i]
+    /// and d/dinputs[i] = weights[i].
+    /// </summary>
+    /// <exception cref="ArgumentException">The two lists differ in length.</exception>
+    public static Value Dot(IReadOnlyList<Value> weights, IReadOnlyList<Value> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (weights.Count != inputs.Count)
+        {
+            throw new ArgumentException(
+                $"Expected {weights.Count} inputs to match {weights.Count} weights, but got {inputs.Count}.", nameof(inputs));
+        }
+        var children = new Value[2 * weights.Count];
+        for (int i = 0; i < weights.Count; i++)
+        {
+            children[i] = weights[i] ?? throw new ArgumentNullException(nameof(weights));
+            children[weights.Count + i] = inputs[i] ?? throw new ArgumentNullException(nameof(inputs));
+        }
+        return new(OpCode.Dot, children);
+    }
+
+    /// <summary>Text such as <c>Value(data=-20, grad=46)</c>, numbers in invariant culture.</summary>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"Value(data={Data:R}, grad={Grad:R})");
+
+    private double ComputeForward()
+    {
+        int n = _children.Length;
+        Span<double> inputs = n <= StackLimit ? stackalloc double[n] : new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            inputs[i] = _children[i].Data;
+        }
+        return OpTable.Forward(_op, inputs, _parameter);
+    }
+}

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.Globalization;
 using MicroNet.Drawing;
 
 namespace MicroNet.Cli;
@@ -20,6 +21,9 @@ internal static class MicronetApp
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        // Numbers that System.CommandLine formats itself, such as help's "[default: 0.05]", follow the current culture.
+        CultureInfo culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         try
         {
             Command root = CreateRootCommand(dotExecutable);
@@ -49,6 +53,10 @@ internal static class MicronetApp
         {
             WriteError(error, $"micronet failed unexpectedly: {e.Message}");
             return ExitCodes.RuntimeFailure;
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
         }
     }
 

@@ -88,6 +88,21 @@ public static class GraphCommandTests
     }
 
     [Fact]
+    public static void Graph_GraphvizFails_ExitsOneWithOneLineAndNoPartialFile()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "uses the Unix 'false' program as a dot that fails");
+        using var folder = new TempFolder();
+
+        CliRun run = CliRun.WithDot("false", "graph", "--out", folder["neuron.svg"]);
+
+        Assert.Equal(1, run.ExitCode);
+        string line = Assert.Single(run.ErrorLines);
+        Assert.Contains("exit code 1", line, StringComparison.Ordinal);
+        AssertNoStackTrace(run.Error);
+        Assert.Empty(folder.Entries());
+    }
+
+    [Fact]
     public static void Graph_MissingFolder_ExitsOneAndWritesNothing()
     {
         using var folder = new TempFolder();

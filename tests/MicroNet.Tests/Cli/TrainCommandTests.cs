@@ -113,6 +113,25 @@ public static partial class TrainCommandTests
     }
 
     [Fact]
+    public static void Train_HelpUnderACommaDecimalCulture_ShowsTheInvariantDefault()
+    {
+        CultureInfo saved = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+        try
+        {
+            CliRun run = CliRun.Of("train", "--help");
+
+            Assert.Equal(0, run.ExitCode);
+            Assert.Contains(Invariant($"{NotebookExample.DefaultLearningRate}"), run.Output, StringComparison.Ordinal);
+            Assert.Same(CultureInfo.GetCultureInfo("de-DE"), CultureInfo.CurrentCulture);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
+    }
+
+    [Fact]
     public static void Train_Help_ListsTheOptionsAndExitsZero()
     {
         CliRun run = CliRun.Of("train", "--help");

@@ -2,5 +2,5 @@ namespace MicroNet.Cli;
 
 internal static class Program
 {
-    private static int Main(string[] args) => args.Length;
+    private static int Main(string[] args) => MicronetApp.Run(args, Console.Out, Console.Error);
 }

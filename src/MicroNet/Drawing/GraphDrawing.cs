@@ -123,7 +123,9 @@ public static class GraphDrawing
         process.StandardInput.Write(dotText);
         process.StandardInput.Close();
         process.WaitForExit();
-        string message = error.Result.Trim();
+        // dot may report several lines; the exception message stays one line so a CLI can print it as one.
+        string message = string.Join(' ', error.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .TrimEnd('.');
         _ = output.Result;
         if (process.ExitCode != 0)
         {

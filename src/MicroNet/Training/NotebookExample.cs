@@ -29,8 +29,12 @@ public static class NotebookExample
     /// <summary>The notebook's targets, one per input row.</summary>
     public static IReadOnlyList<double> Targets { get; } = [1.0, -1.0, -1.0, 1.0];
 
+    /// <summary>The notebook's untrained network: 3 inputs, layers of 4, 4 and 1 neurons, tanh everywhere.</summary>
+    /// <param name="seed">Seeds the initial weights, drawn uniformly from [-1, 1].</param>
+    public static Mlp CreateModel(int seed = DefaultSeed) => new(3, [4, 4, 1], seed);
+
     /// <summary>
-    /// Trains a fresh network: each step runs the forward pass, the loss, zeroes the gradients, runs backward and
+    /// Trains a fresh network (<see cref="CreateModel"/>): each step runs the forward pass, the loss, zeroes the gradients, runs backward and
     /// moves every parameter by <c>-learningRate * grad</c>.
     /// </summary>
     /// <param name="steps">How many steps to take (0 or more).</param>
@@ -41,7 +45,7 @@ public static class NotebookExample
         int steps = DefaultSteps, double learningRate = DefaultLearningRate, int seed = DefaultSeed, Action<int, double>? onStep = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(steps);
-        var model = new Mlp(3, [4, 4, 1], seed);
+        Mlp model = CreateModel(seed);
         var optimizer = new Sgd(model.Parameters(), learningRate);
         var losses = new double[steps];
         for (int step = 0; step < steps; step++)
@@ -55,6 +59,33 @@ public static class NotebookExample
         }
         Value finalLoss = Loss(model, out Value[] predictions);
         return new NotebookRun(model, losses, finalLoss.Data, [.. predictions.Select(p => p.Data)]);
+    }
+
+    /// <summary>
+    /// The notebook's hand-built neuron, <c>o = tanh(x1 * w1 + x2 * w2 + b)</c>, after <c>o.Backward()</c>: every value
+    /// is labelled as in the notebook (<c>x1</c>, <c>w1</c>, <c>x1*w1</c>, <c>x1*w1 + x2*w2</c>, <c>n</c>, <c>o</c>, ...) and holds
+    /// its gradient, ready to draw. The bias is chosen so that <c>n</c> is 0.8814 and <c>o</c> is 0.7071.
+    /// </summary>
+    /// <returns>The output <c>o</c>; its graph reaches every other value.</returns>
+    public static Value Neuron()
+    {
+        var x1 = new Value(2.0, "x1");
+        var x2 = new Value(0.0, "x2");
+        var w1 = new Value(-3.0, "w1");
+        var w2 = new Value(1.0, "w2");
+        var b = new Value(6.8813735870195432, "b");
+        Value x1w1 = x1 * w1;
+        x1w1.Label = "x1*w1";
+        Value x2w2 = x2 * w2;
+        x2w2.Label = "x2*w2";
+        Value x1w1x2w2 = x1w1 + x2w2;
+        x1w1x2w2.Label = "x1*w1 + x2*w2";
+        Value n = x1w1x2w2 + b;
+        n.Label = "n";
+        Value o = n.Tanh();
+        o.Label = "o";
+        o.Backward();
+        return o;
     }
 
     /// <summary>The notebook's loss, <c>sum((prediction - target) ** 2)</c>, over the four samples.</summary>

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+
+namespace MicroNet.Cli;
+
+/// <summary>
+/// Options that parse and check their own value, in the invariant culture, and say in one sentence what is wrong
+/// with a bad one, naming the option.
+/// </summary>
+internal static class CliOptions
+{
+    /// <summary>A whole-number option of at least <paramref name="minimum"/>.</summary>
+    public static Option<int> Integer(string name, string description, int defaultValue, int minimum = int.MinValue)
+    {
+        string expected = minimum == int.MinValue ? "a whole number" : $"a whole number of at least {minimum}";
+        return new Option<int>(name)
+        {
+            Description = description,
+            HelpName = "n",
+            DefaultValueFactory = _ => defaultValue,
+            CustomParser = result => Parse(result, expected, (string text, out int value) =>
+                int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value) && value >= minimum),
+        };
+    }
+
+    /// <summary>A number option that must be positive and finite (no NaN, no infinity).</summary>
+    public static Option<double> PositiveNumber(string name, string description, double defaultValue) =>
+        new(name)
+        {
+            Description = description,
+            HelpName = "number",
+            DefaultValueFactory = _ => defaultValue,
+            CustomParser = result => Parse(result, "a positive, finite number such as 0.05", (string text, out double value) =>
+                double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && value > 0 && double.IsFinite(value)),
+        };
+
+    /// <summary>
+    /// Runs <paramref name="tryParse"/> on the option's one token; when it fails, reports
+    /// "Option '--x' must be {expected}, but got 'token'." and returns the default.
+    /// </summary>
+    public static T? Parse<T>(ArgumentResult result, string expected, TryParser<T> tryParse)
+    {
+        string name = result.Parent is OptionResult option ? option.Option.Name : result.Argument.Name;
+        if (result.Tokens.Count != 1)
+        {
+            result.AddError($"Option '{name}' needs exactly one value.");
+            return default;
+        }
+        string text = result.Tokens[0].Value;
+        if (tryParse(text, out T? value))
+        {
+            return value;
+        }
+        result.AddError($"Option '{name}' must be {expected}, but got '{text}'.");
+        return default;
+    }
+}
+
+/// <summary>Reads an option's text as a <typeparamref name="T"/>, or says it cannot.</summary>
+internal delegate bool TryParser<T>(string text, [MaybeNullWhen(false)] out T value);

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using MicroNet.Drawing;
+using MicroNet.Training;
+
+namespace MicroNet.Cli;
+
+/// <summary><c>micronet graph</c>: draws the notebook's example neuron, with its gradients, as the notebook's draw_dot does.</summary>
+internal static class GraphCommand
+{
+    public static Command Create(string dotExecutable)
+    {
+        var output = new Option<string>("--out")
+        {
+            Description = "The file to draw to; its extension picks the format: .dot (text), .svg or .png (need Graphviz).",
+            HelpName = "file",
+            Required = true,
+            CustomParser = result => CliOptions.Parse<string>(result, "a file name ending in .dot, .svg or .png", TryParseDrawingPath),
+        };
+        // Nullable with no default value, so that help shows "[default: lr]" rather than the enum's name.
+        var direction = new Option<RankDirection?>("--direction")
+        {
+            Description = "Which way the graph flows: lr (left to right, as in the notebook) or tb (top to bottom). [default: lr]",
+            HelpName = "lr|tb",
+            CustomParser = result => CliOptions.Parse<RankDirection?>(result, "lr or tb", TryParseDirection),
+        };
+        var command = new Command("graph", "Draw the notebook's neuron o = tanh(x1*w1 + x2*w2 + b) after backward, with each value's data and grad.")
+        {
+            output,
+            direction,
+        };
+        command.SetAction(parseResult =>
+        {
+            string path = parseResult.GetRequiredValue(output);
+            GraphDrawing.Draw(NotebookExample.Neuron(), path, parseResult.GetValue(direction) ?? RankDirection.LeftToRight, dotExecutable);
+            parseResult.InvocationConfiguration.Output.WriteLine($"Drew the notebook's neuron to '{path}'.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    // The library's rule for extensions, checked while parsing so that a bad one is a usage error.
+    private static bool TryParseDrawingPath(string text, out string path)
+    {
+        path = text;
+        try
+        {
+            _ = GraphDrawing.FormatOf(text);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static bool TryParseDirection(string text, out RankDirection? direction)
+    {
+        switch (text.ToUpperInvariant())
+        {
+            case "LR":
+                direction = RankDirection.LeftToRight;
+                return true;
+            case "TB":
+                direction = RankDirection.TopToBottom;
+                return true;
+            default:
+                direction = null;
+                return false;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using Spectre.Console;
+
+namespace MicroNet.Cli;
+
+/// <summary>Spectre.Console bound to a writer: colours and box drawing on a terminal, plain text anywhere else.</summary>
+internal static class Terminal
+{
+    /// <summary>
+    /// A console writing to <paramref name="output"/>. Only the process's own standard output, not redirected, counts
+    /// as a terminal, so a file, a pipe or a test's <see cref="StringWriter"/> never receives escape codes.
+    /// </summary>
+    public static IAnsiConsole Create(TextWriter output, out bool isTerminal)
+    {
+        isTerminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+        return AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = isTerminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = isTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+    }
+}

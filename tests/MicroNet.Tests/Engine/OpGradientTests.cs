@@ -106,6 +106,21 @@ public static class OpGradientTests
         });
 
     [Fact]
+    public static void Sum_MoreValuesThanFitOnTheStack_MatchesFiniteDifferences() =>
+        // Nodes with more than 64 children compute on heap arrays instead of the stack.
+        Seeded.Sample(s_anywhere.Array[65, 300], values =>
+            GradientCheck.Check(values, v => Value.Sum(v), x => x.Sum()), count: 10);
+
+    [Fact]
+    public static void Dot_MorePairsThanFitOnTheStack_MatchesFiniteDifferences() =>
+        Seeded.Sample(Gen.Int[33, 150].SelectMany(n => s_anywhere.Array[2 * n]), values =>
+        {
+            int n = values.Length / 2;
+            GradientCheck.Check(values, v => Value.Dot(v[..n], v[n..]),
+                x => x[..n].Zip(x[n..], (w, input) => w * input).Aggregate(0.0, (sum, term) => sum + term));
+        }, count: 10);
+
+    [Fact]
     public static void Composite_ReusedVariablesThroughManyOps_MatchesFiniteDifferences() =>
         Seeded.Sample(Gen.Select(Gen.Double[-2, 2], Gen.Double[-2, 2], Gen.Double[-2, 2]), t =>
             GradientCheck.Check([t.Item1, t.Item2, t.Item3],

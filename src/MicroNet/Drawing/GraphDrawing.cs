@@ -120,8 +120,7 @@ public static class GraphDrawing
             ?? throw new GraphvizException($"Could not start Graphviz's '{dotExecutable}'.");
         Task<string> error = process.StandardError.ReadToEndAsync();
         Task<string> output = process.StandardOutput.ReadToEndAsync();
-        process.StandardInput.Write(dotText);
-        process.StandardInput.Close();
+        bool inputComplete = TryWriteAll(process.StandardInput, dotText);
         process.WaitForExit();
         // dot may report several lines; the exception message stays one line so a CLI can print it as one.
         string message = string.Join(' ', error.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -131,6 +130,28 @@ public static class GraphDrawing
         {
             throw new GraphvizException(
                 $"Graphviz's '{dotExecutable}' failed with exit code {process.ExitCode}: {(message.Length > 0 ? message : "no message")}.");
+        }
+        if (!inputComplete)
+        {
+            throw new GraphvizException($"Graphviz's '{dotExecutable}' stopped reading the graph before its end: {(message.Length > 0 ? message : "no message")}.");
+        }
+    }
+
+    // Writes the graph to dot's input and closes it. False if dot quit before reading it all (for example on
+    // 'Format: "png" not recognized'): its exit code and message then say why, which a broken-pipe error would hide.
+    private static bool TryWriteAll(StreamWriter input, string text)
+    {
+        try
+        {
+            input.Write(text);
+            input.Close();
+            return true;
+        }
+        catch (IOException)
+        {
+            // Closing the writer would flush into the broken pipe again; release the pipe itself.
+            input.BaseStream.Dispose();
+            return false;
         }
     }
 

@@ -1,3 +1,4 @@
+using MicroNet.Tests.Support;
 using System.Text;
 
 namespace MicroNet.Tests.Cli;
@@ -43,7 +44,7 @@ public static class GraphCommandTests
     [Fact]
     public static void Graph_ToSvg_DrawsAnSvgWithTheLabels()
     {
-        Graphviz.SkipUnlessDotOnPath();
+        Graphviz.SkipUnlessDotIsOnPath();
         using var folder = new TempFolder();
 
         CliRun run = CliRun.Of("graph", "--out", folder["neuron.svg"]);
@@ -60,7 +61,7 @@ public static class GraphCommandTests
     [Fact]
     public static void Graph_ToPng_DrawsAPng()
     {
-        Graphviz.SkipUnlessDotOnPath();
+        Graphviz.SkipUnlessDotIsOnPath();
         using var folder = new TempFolder();
 
         CliRun run = CliRun.Of("graph", "--out", folder["neuron.png"]);

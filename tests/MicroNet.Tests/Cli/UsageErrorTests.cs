@@ -1,3 +1,4 @@
+using MicroNet.Tests.Support;
 namespace MicroNet.Tests.Cli;
 
 public static class UsageErrorTests

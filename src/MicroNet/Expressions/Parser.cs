@@ -28,6 +28,7 @@ internal sealed class Parser
     private readonly List<string> _variables = [];
     private readonly Dictionary<string, int> _variableIndex = new(StringComparer.Ordinal);
     private Token _current;
+    private int _previousPosition;
     private int _depth;
 
     private Parser(string text)
@@ -107,9 +108,10 @@ internal sealed class Parser
     {
         if (++_depth > MaxDepth)
         {
+            // Point at the '(', sign or '**' that opened one level too many.
             throw new ExpressionException(
-                Format($"The expression nests more than {MaxDepth} levels deep at position {_current.Position}; simplify it."),
-                _current.Position);
+                Format($"The expression nests more than {MaxDepth} levels deep at position {_previousPosition}; simplify it."),
+                _previousPosition);
         }
         Node node;
         if (_current.Kind is TokenKind.Plus or TokenKind.Minus)
@@ -230,7 +232,11 @@ internal sealed class Parser
             _current.Position)
         : new ExpressionException(Format($"Unexpected '{_current.Text}' at position {_current.Position}."), _current.Position);
 
-    private void Advance() => _current = _tokenizer.Next();
+    private void Advance()
+    {
+        _previousPosition = _current.Position;
+        _current = _tokenizer.Next();
+    }
 
     private Node Add(Node node)
     {

@@ -94,7 +94,7 @@ public sealed class Expression
                 _ => throw new InvalidOperationException($"Unknown node {node.GetType().Name}."),
             });
         }
-        return new ExpressionResult(stack.Pop(), leaves);
+        return new ExpressionResult(stack.Pop(), _variables, leaves);
     }
 
     /// <summary>

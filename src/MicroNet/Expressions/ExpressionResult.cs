@@ -6,11 +6,13 @@ namespace MicroNet.Expressions;
 /// </summary>
 public sealed class ExpressionResult
 {
+    private readonly string[] _names;
     private readonly Value[] _variables;
 
-    internal ExpressionResult(Value output, Value[] variables)
+    internal ExpressionResult(Value output, string[] names, Value[] variables)
     {
         Output = output;
+        _names = names;
         _variables = variables;
     }
 
@@ -28,13 +30,7 @@ public sealed class ExpressionResult
     public Value Variable(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        foreach (Value leaf in _variables)
-        {
-            if (leaf.Label == name)
-            {
-                return leaf;
-            }
-        }
-        throw new KeyNotFoundException($"The expression has no variable '{name}'.");
+        int index = Array.IndexOf(_names, name);
+        return index >= 0 ? _variables[index] : throw new KeyNotFoundException($"The expression has no variable '{name}'.");
     }
 }

@@ -112,7 +112,10 @@ public sealed partial class Value
     /// <summary>Hyperbolic tangent; d/dx = 1 - tanh(x) ** 2. Saturates to exactly ±1 (gradient 0) for large inputs.</summary>
     public Value Tanh() => new(OpCode.Tanh, [this]);
 
-    /// <summary><c>max(0, x)</c>; d/dx = 1 where x &gt; 0, else 0 (0 at exactly 0, as micrograd).</summary>
+    /// <summary>
+    /// <c>max(0, x)</c>; d/dx = 1 where x &gt; 0, else 0 (0 at exactly 0, as micrograd). NaN stays NaN and passes its
+    /// gradient through, as in PyTorch.
+    /// </summary>
     public Value Relu() => new(OpCode.Relu, [this]);
 
     /// <summary><c>1 / (1 + e ** -x)</c>, computed without overflow for large negative x; d/dx = y * (1 - y).</summary>

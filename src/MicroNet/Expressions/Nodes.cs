@@ -1,0 +1,70 @@
+namespace MicroNet.Expressions;
+
+// The syntax tree. Plain sealed classes rather than records: generated Equals and ToString would recurse over
+// the tree's depth. Each node records the position of the token that made it, for error messages.
+
+internal enum UnaryOperator
+{
+    Plus,
+    Negate,
+}
+
+internal enum BinaryOperator
+{
+    Add,
+    Subtract,
+    Multiply,
+    Divide,
+    Power,
+}
+
+internal enum ExpressionFunction
+{
+    Tanh,
+    Exp,
+    Log,
+    Relu,
+    Sigmoid,
+    Pow,
+}
+
+internal abstract class Node(int position)
+{
+    public int Position { get; } = position;
+}
+
+internal sealed class NumberNode(int position, double number) : Node(position)
+{
+    public double Number { get; } = number;
+}
+
+/// <summary>A variable; <see cref="Index"/> points into <see cref="Expression.Variables"/>.</summary>
+internal sealed class VariableNode(int position, string name, int index) : Node(position)
+{
+    public string Name { get; } = name;
+
+    public int Index { get; } = index;
+}
+
+internal sealed class UnaryNode(int position, UnaryOperator op, Node operand) : Node(position)
+{
+    public UnaryOperator Operator { get; } = op;
+
+    public Node Operand { get; } = operand;
+}
+
+internal sealed class BinaryNode(int position, BinaryOperator op, Node left, Node right) : Node(position)
+{
+    public BinaryOperator Operator { get; } = op;
+
+    public Node Left { get; } = left;
+
+    public Node Right { get; } = right;
+}
+
+internal sealed class CallNode(int position, ExpressionFunction function, Node[] arguments) : Node(position)
+{
+    public ExpressionFunction Function { get; } = function;
+
+    public IReadOnlyList<Node> Arguments { get; } = arguments;
+}

@@ -1,4 +1,4 @@
-namespace MicroNet.Tests.Ops;
+namespace MicroNet.Tests.Engine;
 
 public sealed class ReluOpTests
 {

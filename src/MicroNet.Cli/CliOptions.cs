@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using MicroNet.Drawing;
 
 namespace MicroNet.Cli;
 
@@ -55,6 +56,21 @@ internal static class CliOptions
         }
         result.AddError($"Option '{name}' must be {expected}, but got '{text}'.");
         return default;
+    }
+
+    /// <summary>Accepts a path whose extension <see cref="GraphDrawing.FormatOf"/> knows, so that a bad one is a usage error.</summary>
+    public static bool TryParseDrawingPath(string text, out string path)
+    {
+        path = text;
+        try
+        {
+            _ = GraphDrawing.FormatOf(text);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }
 

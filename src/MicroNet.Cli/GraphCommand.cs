@@ -14,7 +14,7 @@ internal static class GraphCommand
             Description = "The file to draw to; its extension picks the format: .dot (text), .svg or .png (need Graphviz).",
             HelpName = "file",
             Required = true,
-            CustomParser = result => CliOptions.Parse<string>(result, "a file name ending in .dot, .svg or .png", TryParseDrawingPath),
+            CustomParser = result => CliOptions.Parse<string>(result, "a file name ending in .dot, .svg or .png", CliOptions.TryParseDrawingPath),
         };
         // Nullable with no default value, so that help shows "[default: lr]" rather than the enum's name.
         var direction = new Option<RankDirection?>("--direction")
@@ -36,21 +36,6 @@ internal static class GraphCommand
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    // The library's rule for extensions, checked while parsing so that a bad one is a usage error.
-    private static bool TryParseDrawingPath(string text, out string path)
-    {
-        path = text;
-        try
-        {
-            _ = GraphDrawing.FormatOf(text);
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
     }
 
     private static bool TryParseDirection(string text, out RankDirection? direction)

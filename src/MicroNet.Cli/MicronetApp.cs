@@ -69,11 +69,12 @@ internal static class MicronetApp
             new VersionOption(),
             TrainCommand.Create(),
             GraphCommand.Create(dotExecutable),
+            GradCommand.Create(dotExecutable),
         };
         // Without an action, a bare 'micronet' fails with "Required command was not provided", which hides the choices.
         root.SetAction(parseResult =>
         {
-            parseResult.InvocationConfiguration.Error.WriteLine("Name a command: 'micronet train' or 'micronet graph' ('micronet --help' lists them).");
+            parseResult.InvocationConfiguration.Error.WriteLine("Name a command: 'micronet train', 'micronet graph' or 'micronet grad' ('micronet --help' lists them).");
             return ExitCodes.UsageError;
         });
         return root;

@@ -121,6 +121,12 @@ public sealed partial class Value
     /// <summary><c>1 / (1 + e ** -x)</c>, computed without overflow for large negative x; d/dx = y * (1 - y).</summary>
     public Value Sigmoid() => new(OpCode.Sigmoid, [this]);
 
+    /// <summary>
+    /// <c>ln(1 + e ** x)</c>, a smooth relu, computed as <c>max(x, 0) + ln(1 + e ** -|x|)</c> so that it is exact and
+    /// finite for any finite x; d/dx = sigmoid(x). NaN gives NaN; +infinity gives +infinity.
+    /// </summary>
+    public Value Softplus() => new(OpCode.Softplus, [this]);
+
     /// <summary>The sum of <paramref name="values"/> as one node (0 for none); each gradient is 1.</summary>
     public static Value Sum(params ReadOnlySpan<Value> values)
     {
@@ -136,6 +142,31 @@ public sealed partial class Value
     {
         ArgumentNullException.ThrowIfNull(values);
         return Sum([.. values]);
+    }
+
+    /// <summary>
+    /// <c>ln(e ** values[0] + ... + e ** values[n-1])</c> as one node, computed stably as
+    /// <c>m + ln(sum(e ** (values[i] - m)))</c> with <c>m = max(values)</c>; d/dvalues[i] = softmax(values)[i] =
+    /// <c>e ** (values[i] - result)</c>.
+    /// </summary>
+    /// <remarks>
+    /// Large inputs do not overflow: <c>LogSumExp(1000, 0)</c> is 1000 with gradients 1 and <c>e ** -1000</c>, which rounds to 0. As PyTorch's
+    /// <c>logsumexp</c>: no values give -infinity, any +infinity gives +infinity, NaN in any value gives NaN.
+    /// </remarks>
+    public static Value LogSumExp(params ReadOnlySpan<Value> values)
+    {
+        foreach (Value v in values)
+        {
+            ArgumentNullException.ThrowIfNull(v, nameof(values));
+        }
+        return new(OpCode.LogSumExp, values.ToArray());
+    }
+
+    /// <inheritdoc cref="LogSumExp(ReadOnlySpan{Value})"/>
+    public static Value LogSumExp(IEnumerable<Value> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return LogSumExp([.. values]);
     }
 
     /// <summary>

@@ -15,4 +15,6 @@ internal enum OpCode : byte
     Sigmoid,
     Sum,
     Dot,
+    LogSumExp,
+    Softplus,
 }

@@ -19,6 +19,8 @@ internal static class OpTable
         OpCode.Sigmoid => SigmoidOp.Symbol(parameter),
         OpCode.Sum => SumOp.Symbol(parameter),
         OpCode.Dot => DotOp.Symbol(parameter),
+        OpCode.LogSumExp => LogSumExpOp.Symbol(parameter),
+        OpCode.Softplus => SoftplusOp.Symbol(parameter),
         _ => throw Unknown(op),
     };
 
@@ -35,6 +37,8 @@ internal static class OpTable
         OpCode.Sigmoid => SigmoidOp.Forward(inputs, parameter),
         OpCode.Sum => SumOp.Forward(inputs, parameter),
         OpCode.Dot => DotOp.Forward(inputs, parameter),
+        OpCode.LogSumExp => LogSumExpOp.Forward(inputs, parameter),
+        OpCode.Softplus => SoftplusOp.Forward(inputs, parameter),
         _ => throw Unknown(op),
     };
 
@@ -54,6 +58,8 @@ internal static class OpTable
             case OpCode.Sigmoid: SigmoidOp.Backward(inputs, output, parameter, outputGrad, inputGrads); break;
             case OpCode.Sum: SumOp.Backward(inputs, output, parameter, outputGrad, inputGrads); break;
             case OpCode.Dot: DotOp.Backward(inputs, output, parameter, outputGrad, inputGrads); break;
+            case OpCode.LogSumExp: LogSumExpOp.Backward(inputs, output, parameter, outputGrad, inputGrads); break;
+            case OpCode.Softplus: SoftplusOp.Backward(inputs, output, parameter, outputGrad, inputGrads); break;
             default: throw Unknown(op);
         }
     }

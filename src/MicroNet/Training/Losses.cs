@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace MicroNet.Training;
 
 /// <summary>How a loss combines the per-sample terms.</summary>
@@ -40,11 +42,102 @@ public static class Losses
         {
             if (labels[i] is not (1 or -1))
             {
-                throw new ArgumentException($"Hinge loss needs labels of -1 or +1, but label {i} is {labels[i]}.", nameof(labels));
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Hinge loss needs labels of -1 or +1, but label {i} is {labels[i]}."), nameof(labels));
             }
             terms[i] = (1 + -labels[i] * scores[i]).Relu();
         }
         return Reduce(terms, Reduction.Mean);
+    }
+
+    /// <summary>
+    /// Softmax cross-entropy of one sample: <c>-ln(softmax(logits)[target]) = logsumexp(logits) - logits[target]</c>,
+    /// as PyTorch's <c>cross_entropy</c> on raw scores (logits), not probabilities.
+    /// </summary>
+    /// <remarks>
+    /// Built from one <see cref="Value.LogSumExp(ReadOnlySpan{Value})"/> node, so it is finite for large logits:
+    /// logits (1000, 0) with target 1 give 1000, not infinity. Its gradient to <c>logits[i]</c> is
+    /// <c>softmax(logits)[i] - (i == target ? 1 : 0)</c>. NaN in any logit gives NaN.
+    /// </remarks>
+    /// <param name="logits">One score per class.</param>
+    /// <param name="target">The index of the true class, 0 to <c>logits.Count - 1</c>.</param>
+    /// <exception cref="ArgumentException"><paramref name="logits"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="target"/> is not a class index.</exception>
+    public static Value CrossEntropy(IReadOnlyList<Value> logits, int target)
+    {
+        ArgumentNullException.ThrowIfNull(logits);
+        if (logits.Count == 0)
+        {
+            throw new ArgumentException("Cross-entropy needs at least one logit.", nameof(logits));
+        }
+        if (target < 0 || target >= logits.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(target), target, $"The target must be a class index from 0 to {logits.Count - 1}.");
+        }
+        return Value.LogSumExp(logits) - logits[target];
+    }
+
+    /// <summary>
+    /// Softmax cross-entropy over a batch: <c>logsumexp(logits[i]) - logits[i][targets[i]]</c> for each sample,
+    /// averaged (<see cref="Reduction.Mean"/>, the default, as PyTorch) or summed. See
+    /// <see cref="CrossEntropy(IReadOnlyList{Value}, int)"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The lists differ in length or are empty, or a sample has no logits.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A target is not a class index of its sample.</exception>
+    public static Value CrossEntropy(IReadOnlyList<IReadOnlyList<Value>> logits, IReadOnlyList<int> targets, Reduction reduction = Reduction.Mean)
+    {
+        CheckPairs(logits, targets);
+        var terms = new Value[logits.Count];
+        for (int i = 0; i < terms.Length; i++)
+        {
+            ArgumentNullException.ThrowIfNull(logits[i], nameof(logits));
+            if (targets[i] < 0 || targets[i] >= logits[i].Count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(targets), targets[i], $"Target {i} is {targets[i]}, but sample {i} has {logits[i].Count} logits.");
+            }
+            terms[i] = CrossEntropy(logits[i], targets[i]);
+        }
+        return Reduce(terms, reduction);
+    }
+
+    /// <summary>
+    /// Binary cross-entropy on a raw score (logit) <c>z</c> and a target <c>y</c> in [0, 1]:
+    /// <c>-(y * ln(sigmoid(z)) + (1 - y) * ln(1 - sigmoid(z)))</c>, computed as <c>softplus(z) - y * z</c>, as PyTorch's
+    /// <c>binary_cross_entropy_with_logits</c>.
+    /// </summary>
+    /// <remarks>
+    /// Finite for any finite logit: <c>z = 1000, y = 0</c> gives 1000 where <c>ln(1 - sigmoid(z))</c> would give
+    /// infinity. The gradient to <c>z</c> is <c>sigmoid(z) - y</c>. A NaN logit gives NaN.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="target"/> is not in [0, 1].</exception>
+    public static Value BinaryCrossEntropyWithLogits(Value logit, double target)
+    {
+        ArgumentNullException.ThrowIfNull(logit);
+        if (!(target >= 0 && target <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(target), target, "A binary cross-entropy target must be in [0, 1]; use 0 and 1 for class labels.");
+        }
+        return target == 0 ? logit.Softplus() : logit.Softplus() - target * logit;
+    }
+
+    /// <summary>
+    /// Binary cross-entropy on logits over a batch, <c>softplus(logits[i]) - targets[i] * logits[i]</c> averaged
+    /// (<see cref="Reduction.Mean"/>, the default) or summed. See <see cref="BinaryCrossEntropyWithLogits(Value, double)"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The lists differ in length or are empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A target is not in [0, 1].</exception>
+    public static Value BinaryCrossEntropyWithLogits(IReadOnlyList<Value> logits, IReadOnlyList<double> targets, Reduction reduction = Reduction.Mean)
+    {
+        CheckPairs(logits, targets);
+        var terms = new Value[logits.Count];
+        for (int i = 0; i < terms.Length; i++)
+        {
+            if (!(targets[i] >= 0 && targets[i] <= 1))
+            {
+                throw new ArgumentOutOfRangeException(nameof(targets), targets[i], string.Create(CultureInfo.InvariantCulture, $"Target {i} is {targets[i]}; binary cross-entropy targets must be in [0, 1]."));
+            }
+            terms[i] = BinaryCrossEntropyWithLogits(logits[i], targets[i]);
+        }
+        return Reduce(terms, reduction);
     }
 
     /// <summary>An L2 penalty, <c>alpha * sum(p ** 2)</c> over <paramref name="parameters"/>; add it to a loss to keep weights small.</summary>
@@ -66,7 +159,7 @@ public static class Losses
         };
     }
 
-    private static void CheckPairs(IReadOnlyList<Value> outputs, IReadOnlyList<double> targets)
+    private static void CheckPairs<TOutput, TTarget>(IReadOnlyList<TOutput> outputs, IReadOnlyList<TTarget> targets)
     {
         ArgumentNullException.ThrowIfNull(outputs);
         ArgumentNullException.ThrowIfNull(targets);

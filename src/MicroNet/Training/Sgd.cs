@@ -1,77 +1,76 @@
 namespace MicroNet.Training;
 
 /// <summary>
-/// Stochastic gradient descent: <c>p.Data -= learningRate * p.Grad</c> for every parameter, optionally with momentum.
+/// Stochastic gradient descent: <c>p.Data -= learningRate * p.Grad</c> for every parameter, optionally with momentum
+/// and weight decay, as PyTorch's <c>torch.optim.SGD</c> (no dampening, no Nesterov).
 /// </summary>
 /// <remarks>
-/// With momentum <c>m</c>, each parameter keeps a velocity <c>v = m * v + p.Grad</c> and moves by
-/// <c>learningRate * v</c>, as PyTorch's <c>torch.optim.SGD</c> does.
+/// Each step, per parameter: <c>g = p.Grad + weightDecay * p.Data</c>; with momentum <c>m</c>, a velocity
+/// <c>v = m * v + g</c> (starting at 0) replaces <c>g</c>; then <c>p.Data -= learningRate * g</c>. A NaN gradient makes
+/// the parameter (and, with momentum, its velocity from then on) NaN.
 /// </remarks>
-public sealed class Sgd
+public sealed class Sgd : IOptimizer
 {
     private readonly Value[] _parameters;
     private readonly double[] _velocity;
     private double _learningRate;
 
     /// <summary>Creates an optimizer for <paramref name="parameters"/>.</summary>
-    /// <param name="parameters">The values to update, usually <c>model.Parameters()</c>.</param>
-    /// <param name="learningRate">The step size; positive and finite.</param>
+    /// <param name="parameters">The values to update, usually <c>model.Parameters()</c>; each once.</param>
+    /// <param name="learningRate">The step size; finite, 0 or more.</param>
     /// <param name="momentum">The momentum factor in [0, 1); 0 (the default) is plain gradient descent.</param>
-    public Sgd(IEnumerable<Value> parameters, double learningRate, double momentum = 0)
+    /// <param name="weightDecay">The L2 factor added to each gradient as <c>weightDecay * p.Data</c>; 0 (the default) for none.</param>
+    /// <exception cref="ArgumentException">A parameter appears twice.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A number is outside its range.</exception>
+    public Sgd(IEnumerable<Value> parameters, double learningRate, double momentum = 0, double weightDecay = 0)
     {
-        ArgumentNullException.ThrowIfNull(parameters);
-        _parameters = [.. parameters];
+        _parameters = OptimizerArguments.Parameters(parameters, nameof(parameters));
         _velocity = new double[_parameters.Length];
-        LearningRate = learningRate;
+        _learningRate = OptimizerArguments.LearningRate(learningRate, nameof(learningRate));
         if (!(momentum >= 0 && momentum < 1))
         {
             throw new ArgumentOutOfRangeException(nameof(momentum), momentum, "Momentum must be at least 0 and below 1.");
         }
         Momentum = momentum;
+        WeightDecay = OptimizerArguments.NonNegative(weightDecay, nameof(weightDecay), "weight decay");
     }
 
-    /// <summary>The step size. Settable, so a schedule can change it between steps.</summary>
+    /// <inheritdoc />
     public double LearningRate
     {
         get => _learningRate;
-        set
-        {
-            if (!(value > 0 && double.IsFinite(value)))
-            {
-                throw new ArgumentOutOfRangeException(nameof(value), value, "The learning rate must be a positive, finite number.");
-            }
-            _learningRate = value;
-        }
+        set => _learningRate = OptimizerArguments.LearningRate(value, nameof(value));
     }
 
     /// <summary>The momentum factor; 0 for plain gradient descent.</summary>
     public double Momentum { get; }
 
-    /// <summary>The parameters this optimizer updates.</summary>
+    /// <summary>The L2 factor added to each gradient before momentum: <c>g = p.Grad + WeightDecay * p.Data</c>.</summary>
+    public double WeightDecay { get; }
+
+    /// <inheritdoc />
     public IReadOnlyList<Value> Parameters => _parameters;
 
-    /// <summary>Moves every parameter against its gradient.</summary>
+    /// <summary>Moves every parameter against its (decayed, momentum-averaged) gradient.</summary>
     public void Step()
     {
         for (int i = 0; i < _parameters.Length; i++)
         {
             Value p = _parameters[i];
             double direction = p.Grad;
+            if (WeightDecay != 0)
+            {
+                direction += WeightDecay * p.Data;
+            }
             if (Momentum != 0)
             {
-                _velocity[i] = Momentum * _velocity[i] + p.Grad;
+                _velocity[i] = Momentum * _velocity[i] + direction;
                 direction = _velocity[i];
             }
             p.Data -= _learningRate * direction;
         }
     }
 
-    /// <summary>Sets every parameter's gradient to 0. Call it before each backward pass: gradients accumulate.</summary>
-    public void ZeroGrad()
-    {
-        foreach (Value p in _parameters)
-        {
-            p.Grad = 0;
-        }
-    }
+    /// <inheritdoc />
+    public void ZeroGrad() => OptimizerArguments.ZeroGrad(_parameters);
 }

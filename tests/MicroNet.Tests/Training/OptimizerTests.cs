@@ -1,0 +1,223 @@
+using MicroNet.Training;
+
+namespace MicroNet.Tests.Training;
+
+/// <summary>
+/// SGD, Adam and AdamW on small quadratic losses with known gradients, against the update formulas of
+/// <c>torch.optim</c> written out in each test, and against numbers worked out by hand.
+/// </summary>
+public static class OptimizerTests
+{
+    // loss = (p - 3)^2 + q^2 / 2, so dloss/dp = 2 (p - 3) and dloss/dq = q.
+    private static Value QuadraticLoss(Value p, Value q) => (p - 3).Pow(2) + 0.5 * q * q;
+
+    private static double[] QuadraticGradient(double[] x) => [2 * (x[0] - 3), x[1]];
+
+    private static void TrainStep(IOptimizer optimizer, Func<Value> loss)
+    {
+        Value value = loss();
+        optimizer.ZeroGrad();
+        value.Backward();
+        optimizer.Step();
+    }
+
+    [Fact]
+    public static void Sgd_PlainStep_MovesByLearningRateTimesGradient()
+    {
+        // loss = p^2, gradient 2p: p <- p - 0.1 * 2p = 0.8 p.
+        Value p = 1.0;
+        var sgd = new Sgd([p], learningRate: 0.1);
+        double[] expected = [0.8, 0.64, 0.512];
+        foreach (double e in expected)
+        {
+            TrainStep(sgd, () => p * p);
+            Check.Close(e, p.Data, 1e-15, "p");
+        }
+    }
+
+    [Fact]
+    public static void Sgd_MomentumAndWeightDecay_MatchesHandComputedSteps()
+    {
+        // loss = p^2, lr 0.1, momentum 0.9, weight decay 0.1: g = 2p + 0.1p = 2.1p, v = 0.9 v + g, p -= 0.1 v.
+        // Step 1: g = 2.1, v = 2.1, p = 0.79. Step 2: g = 1.659, v = 3.549, p = 0.4351.
+        // Step 3: g = 0.91371, v = 4.10781, p = 0.024319.
+        Value p = 1.0;
+        var sgd = new Sgd([p], learningRate: 0.1, momentum: 0.9, weightDecay: 0.1);
+        double[] expected = [0.79, 0.4351, 0.024319];
+        foreach (double e in expected)
+        {
+            TrainStep(sgd, () => p * p);
+            Check.Close(e, p.Data, 1e-14, "p");
+        }
+    }
+
+    [Fact]
+    public static void Adam_FirstStep_MovesEachParameterByLearningRateAgainstTheGradientSign()
+    {
+        // At t = 1, m_hat = g and v_hat = g^2, so the step is lr * g / (|g| + eps): lr, up to eps / |g|.
+        Value p = 1.0, q = -2.0;
+        var adam = new Adam([p, q], learningRate: 0.1);
+        TrainStep(adam, () => QuadraticLoss(p, q));
+
+        Check.Close(1.1, p.Data, 1e-9, "p (gradient -4)");
+        Check.Close(-1.9, q.Data, 1e-9, "q (gradient -2)");
+        Assert.Equal(1, adam.StepCount);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.1)]
+    public static void Adam_ThreeSteps_MatchTorchAdamFormulas(double weightDecay)
+    {
+        const double Lr = 0.1, B1 = 0.9, B2 = 0.999, Eps = 1e-8;
+        Value p = 1.0, q = -2.0;
+        var adam = new Adam([p, q], Lr, weightDecay: weightDecay);
+
+        double[] x = [1.0, -2.0], m = [0, 0], v = [0, 0];
+        for (int t = 1; t <= 3; t++)
+        {
+            double[] g = QuadraticGradient(x);
+            for (int i = 0; i < 2; i++)
+            {
+                g[i] += weightDecay * x[i];
+                m[i] = B1 * m[i] + (1 - B1) * g[i];
+                v[i] = B2 * v[i] + (1 - B2) * g[i] * g[i];
+                double mHat = m[i] / (1 - Math.Pow(B1, t));
+                double vHat = v[i] / (1 - Math.Pow(B2, t));
+                x[i] -= Lr * mHat / (Math.Sqrt(vHat) + Eps);
+            }
+
+            TrainStep(adam, () => QuadraticLoss(p, q));
+            Check.Close(x[0], p.Data, 1e-14, $"p after step {t}");
+            Check.Close(x[1], q.Data, 1e-14, $"q after step {t}");
+        }
+        Assert.Equal(3, adam.StepCount);
+    }
+
+    [Fact]
+    public static void AdamW_ThreeSteps_MatchTorchAdamWFormulas()
+    {
+        const double Lr = 0.1, B1 = 0.9, B2 = 0.999, Eps = 1e-8, Wd = 0.2;
+        Value p = 1.0, q = -2.0;
+        var adamW = new AdamW([p, q], Lr, weightDecay: Wd);
+
+        double[] x = [1.0, -2.0], m = [0, 0], v = [0, 0];
+        for (int t = 1; t <= 3; t++)
+        {
+            // The gradient is taken before the decay, as in PyTorch (backward runs before step).
+            double[] g = QuadraticGradient(x);
+            for (int i = 0; i < 2; i++)
+            {
+                x[i] *= 1 - Lr * Wd;
+                m[i] = B1 * m[i] + (1 - B1) * g[i];
+                v[i] = B2 * v[i] + (1 - B2) * g[i] * g[i];
+                double mHat = m[i] / (1 - Math.Pow(B1, t));
+                double vHat = v[i] / (1 - Math.Pow(B2, t));
+                x[i] -= Lr * mHat / (Math.Sqrt(vHat) + Eps);
+            }
+
+            TrainStep(adamW, () => QuadraticLoss(p, q));
+            Check.Close(x[0], p.Data, 1e-14, $"p after step {t}");
+            Check.Close(x[1], q.Data, 1e-14, $"q after step {t}");
+        }
+    }
+
+    [Fact]
+    public static void AdamW_ZeroGradient_OnlyDecaysTheParameter()
+    {
+        // m = v = 0 keeps the Adam step at 0 / (0 + eps) = 0; each step multiplies by 1 - 0.1 * 0.5 = 0.95.
+        Value p = 2.0;
+        var adamW = new AdamW([p], learningRate: 0.1, weightDecay: 0.5);
+        for (int t = 0; t < 3; t++)
+        {
+            adamW.Step();
+        }
+        Check.Close(2 * 0.95 * 0.95 * 0.95, p.Data, 1e-15, "p");
+    }
+
+    [Fact]
+    public static void Adam_ZeroGradientWithWeightDecay_StepsByLearningRateTowardZero()
+    {
+        // Adam adds wd * p to a zero gradient, so the first step is lr * sign(p), not a decay by a factor.
+        Value p = 2.0;
+        var adam = new Adam([p], learningRate: 0.1, weightDecay: 0.5);
+        adam.Step();
+        Check.Close(1.9, p.Data, 1e-9, "p");
+    }
+
+    [Fact]
+    public static void AdamAndAdamW_Defaults_MatchPyTorch()
+    {
+        var adam = new Adam([new Value(0)]);
+        var adamW = new AdamW([new Value(0)]);
+
+        Assert.Equal(1e-3, adam.LearningRate);
+        Assert.Equal(0.9, adam.Beta1);
+        Assert.Equal(0.999, adam.Beta2);
+        Assert.Equal(1e-8, adam.Epsilon);
+        Assert.Equal(0.0, adam.WeightDecay);
+        Assert.Equal(1e-3, adamW.LearningRate);
+        Assert.Equal(0.9, adamW.Beta1);
+        Assert.Equal(0.999, adamW.Beta2);
+        Assert.Equal(1e-8, adamW.Epsilon);
+        Assert.Equal(1e-2, adamW.WeightDecay);
+    }
+
+    [Fact]
+    public static void Optimizers_ZeroGrad_ClearsEveryParameterGradient()
+    {
+        Value p = new(1) { Grad = 3 }, q = new(2) { Grad = -4 };
+        IOptimizer[] optimizers = [new Sgd([p, q], 0.1), new Adam([p, q]), new AdamW([p, q])];
+        foreach (IOptimizer optimizer in optimizers)
+        {
+            p.Grad = 3;
+            q.Grad = -4;
+            optimizer.ZeroGrad();
+            Assert.Equal(0.0, p.Grad);
+            Assert.Equal(0.0, q.Grad);
+            Assert.Equal([p, q], optimizer.Parameters);
+        }
+    }
+
+    [Fact]
+    public static void Optimizers_DuplicateParameter_Throws()
+    {
+        Value p = 1.0;
+        Assert.Throws<ArgumentException>("parameters", () => new Sgd([p, p], 0.1));
+        Assert.Throws<ArgumentException>("parameters", () => new Adam([p, p]));
+        Assert.Throws<ArgumentException>("parameters", () => new AdamW([p, p]));
+    }
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public static void Optimizers_InvalidLearningRate_Throws(double learningRate)
+    {
+        Value p = 1.0;
+        Assert.Throws<ArgumentOutOfRangeException>(nameof(learningRate), () => new Sgd([p], learningRate));
+        Assert.Throws<ArgumentOutOfRangeException>(nameof(learningRate), () => new Adam([p], learningRate));
+        var adamW = new AdamW([p]);
+        Assert.Throws<ArgumentOutOfRangeException>("value", () => adamW.LearningRate = learningRate);
+    }
+
+    [Fact]
+    public static void Optimizers_ZeroLearningRate_LeavesParametersUnchanged()
+    {
+        // A schedule may end at 0, as PyTorch allows.
+        Value p = 1.0;
+        p.Grad = 5;
+        IOptimizer[] optimizers = [new Sgd([p], 0), new Adam([p], 0), new AdamW([p], 0)];
+        foreach (IOptimizer optimizer in optimizers)
+        {
+            optimizer.Step();
+        }
+        Assert.Equal(1.0, p.Data);
+    }
+
+    [Theory]
+    [InlineData(1.0, 0.999)]
+    [InlineData(0.9, -0.1)]
+    public static void Adam_BetaOutsideZeroOne_Throws(double beta1, double beta2) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Adam([new Value(0)], beta1: beta1, beta2: beta2));
+}

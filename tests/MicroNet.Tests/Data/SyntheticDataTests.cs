@@ -1,3 +1,4 @@
+using MicroNet.Tests.Support;
 using MicroNet.Data;
 using MicroNet.Tests.Training;
 
@@ -19,13 +20,13 @@ public static class SyntheticDataTests
             if (moons.Classes[i] == 0)
             {
                 // (cos t, sin t), t in [0, pi]: the upper half of the unit circle.
-                Check.Close(1, x * x + y * y, 1e-15, "outer radius");
+                Approx.Equal(1, x * x + y * y, 1e-15, "outer radius");
                 Assert.True(y >= 0);
             }
             else
             {
                 // (1 - cos t, 1 - sin t - 0.5): the lower half of the unit circle around (1, 0.5).
-                Check.Close(1, (x - 1) * (x - 1) + (y - 0.5) * (y - 0.5), 1e-15, "inner radius");
+                Approx.Equal(1, (x - 1) * (x - 1) + (y - 0.5) * (y - 0.5), 1e-15, "inner radius");
                 Assert.True(y <= 0.5 + 1e-15);
             }
         }
@@ -88,7 +89,7 @@ public static class SyntheticDataTests
         for (int i = 0; i < circles.Count; i++)
         {
             double radius = Math.Sqrt(circles.Features[i][0] * circles.Features[i][0] + circles.Features[i][1] * circles.Features[i][1]);
-            Check.Close(circles.Classes[i] == 0 ? 1 : 0.3, radius, 1e-15, "radius");
+            Approx.Equal(circles.Classes[i] == 0 ? 1 : 0.3, radius, 1e-15, "radius");
         }
         Assert.Equal(20, circles.Classes.Count(c => c == 1));
     }
@@ -114,8 +115,8 @@ public static class SyntheticDataTests
             if (r > 0)
             {
                 double expected = 2 * Math.PI * spirals.Classes[i] / 3 + 4 * r;
-                Check.Close(x, r * Math.Cos(expected), 1e-14, "x");
-                Check.Close(y, r * Math.Sin(expected), 1e-14, "y");
+                Approx.Equal(x, r * Math.Cos(expected), 1e-14, "x");
+                Approx.Equal(y, r * Math.Sin(expected), 1e-14, "y");
             }
         }
     }

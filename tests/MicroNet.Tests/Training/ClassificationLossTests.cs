@@ -1,3 +1,4 @@
+using MicroNet.Tests.Support;
 using MicroNet.Training;
 
 namespace MicroNet.Tests.Training;
@@ -15,10 +16,10 @@ public static class ClassificationLossTests
         loss.Backward();
 
         double sum = Math.Exp(2.0) + Math.Exp(1.0) + Math.Exp(0.1);
-        Check.Close(-Math.Log(Math.Exp(2.0) / sum), loss.Data, 1e-15, "loss");
-        Check.Close(Math.Exp(2.0) / sum - 1, logits[0].Grad, 1e-15, "d/dz0");
-        Check.Close(Math.Exp(1.0) / sum, logits[1].Grad, 1e-15, "d/dz1");
-        Check.Close(Math.Exp(0.1) / sum, logits[2].Grad, 1e-15, "d/dz2");
+        Approx.Equal(-Math.Log(Math.Exp(2.0) / sum), loss.Data, 1e-15, "loss");
+        Approx.Equal(Math.Exp(2.0) / sum - 1, logits[0].Grad, 1e-15, "d/dz0");
+        Approx.Equal(Math.Exp(1.0) / sum, logits[1].Grad, 1e-15, "d/dz1");
+        Approx.Equal(Math.Exp(0.1) / sum, logits[2].Grad, 1e-15, "d/dz2");
     }
 
     [Fact]
@@ -58,10 +59,10 @@ public static class ClassificationLossTests
         Value sum = Losses.CrossEntropy(logits, [1, 0], Reduction.Sum);
         mean.Backward();
 
-        Check.Close(expectedSum / 2, mean.Data, 1e-15, "mean");
-        Check.Close(expectedSum, sum.Data, 1e-15, "sum");
+        Approx.Equal(expectedSum / 2, mean.Data, 1e-15, "mean");
+        Approx.Equal(expectedSum, sum.Data, 1e-15, "sum");
         // d mean / d z(sample 2, class 0) = (softmax - 1) / 2 = (3/4 - 1) / 2.
-        Check.Close(-0.125, logits[1][0].Grad, 1e-15, "gradient");
+        Approx.Equal(-0.125, logits[1][0].Grad, 1e-15, "gradient");
     }
 
     [Fact]
@@ -88,8 +89,8 @@ public static class ClassificationLossTests
         loss.Backward();
 
         double sigmoid = 1 / (1 + Math.Exp(-2.0));
-        Check.Close(-Math.Log(sigmoid), loss.Data, 1e-15, "loss");
-        Check.Close(sigmoid - 1, z.Grad, 1e-15, "gradient");
+        Approx.Equal(-Math.Log(sigmoid), loss.Data, 1e-15, "loss");
+        Approx.Equal(sigmoid - 1, z.Grad, 1e-15, "gradient");
     }
 
     [Fact]
@@ -100,8 +101,8 @@ public static class ClassificationLossTests
         loss.Backward();
 
         double p = 1 / (1 + Math.Exp(0.7));
-        Check.Close(-(0.3 * Math.Log(p) + 0.7 * Math.Log(1 - p)), loss.Data, 1e-14, "loss");
-        Check.Close(p - 0.3, z.Grad, 1e-15, "gradient");
+        Approx.Equal(-(0.3 * Math.Log(p) + 0.7 * Math.Log(1 - p)), loss.Data, 1e-14, "loss");
+        Approx.Equal(p - 0.3, z.Grad, 1e-15, "gradient");
     }
 
     [Theory]
@@ -128,9 +129,9 @@ public static class ClassificationLossTests
         Value loss = Losses.BinaryCrossEntropyWithLogits(logits, [0.0, 1.0, 1.0]);
         loss.Backward();
 
-        Check.Close(Math.Log(2), loss.Data, 1e-15, "loss");
-        Check.Close(0.5 / 3, logits[0].Grad, 1e-15, "gradient, target 0");
-        Check.Close(-0.5 / 3, logits[1].Grad, 1e-15, "gradient, target 1");
+        Approx.Equal(Math.Log(2), loss.Data, 1e-15, "loss");
+        Approx.Equal(0.5 / 3, logits[0].Grad, 1e-15, "gradient, target 0");
+        Approx.Equal(-0.5 / 3, logits[1].Grad, 1e-15, "gradient, target 1");
     }
 
     [Theory]

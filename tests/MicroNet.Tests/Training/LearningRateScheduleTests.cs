@@ -1,3 +1,4 @@
+using MicroNet.Tests.Support;
 using MicroNet.Training;
 
 namespace MicroNet.Tests.Training;
@@ -27,10 +28,10 @@ public static class LearningRateScheduleTests
     {
         var schedule = LearningRateSchedule.Linear(0.5, 0.1, 4);
         // 0.5, 0.4, 0.3, 0.2, then 0.1 from step 4 on.
-        Check.Close(0.4, schedule.LearningRateAt(1), 1e-15, "step 1");
-        Check.Close(0.2, schedule.LearningRateAt(3), 1e-15, "step 3");
-        Check.Close(0.1, schedule.LearningRateAt(4), 1e-15, "step 4");
-        Check.Close(0.1, schedule.LearningRateAt(50), 1e-15, "step 50");
+        Approx.Equal(0.4, schedule.LearningRateAt(1), 1e-15, "step 1");
+        Approx.Equal(0.2, schedule.LearningRateAt(3), 1e-15, "step 3");
+        Approx.Equal(0.1, schedule.LearningRateAt(4), 1e-15, "step 4");
+        Approx.Equal(0.1, schedule.LearningRateAt(50), 1e-15, "step 50");
     }
 
     [Fact]
@@ -39,10 +40,10 @@ public static class LearningRateScheduleTests
         // min + (start - min) (1 + cos(pi k / N)) / 2 with start 1, min 0.2, N = 8.
         var schedule = LearningRateSchedule.Cosine(1.0, 0.2, 8);
         Assert.Equal(1.0, schedule.LearningRateAt(0));
-        Check.Close(0.2 + 0.8 * (1 + Math.Sqrt(0.5)) / 2, schedule.LearningRateAt(2), 1e-15, "quarter");
-        Check.Close(0.6, schedule.LearningRateAt(4), 1e-15, "half");
-        Check.Close(0.2, schedule.LearningRateAt(8), 1e-15, "end");
-        Check.Close(0.2, schedule.LearningRateAt(9), 1e-15, "after the end");
+        Approx.Equal(0.2 + 0.8 * (1 + Math.Sqrt(0.5)) / 2, schedule.LearningRateAt(2), 1e-15, "quarter");
+        Approx.Equal(0.6, schedule.LearningRateAt(4), 1e-15, "half");
+        Approx.Equal(0.2, schedule.LearningRateAt(8), 1e-15, "end");
+        Approx.Equal(0.2, schedule.LearningRateAt(9), 1e-15, "after the end");
     }
 
     [Fact]
@@ -81,6 +82,6 @@ public static class LearningRateScheduleTests
             p.Grad = 1;
             sgd.Step();
         }
-        Check.Close(-0.75, p.Data, 1e-15, "p");
+        Approx.Equal(-0.75, p.Data, 1e-15, "p");
     }
 }

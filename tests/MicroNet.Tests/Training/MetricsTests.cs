@@ -1,3 +1,4 @@
+using MicroNet.Tests.Support;
 using MicroNet.Training;
 
 namespace MicroNet.Tests.Training;
@@ -33,14 +34,14 @@ public static class MetricsTests
     public static void Rmse_KnownErrors_IsRootOfMeanSquare()
     {
         // Errors 1, -1, 3, -1: mean square (1 + 1 + 9 + 1) / 4 = 3.
-        Check.Close(Math.Sqrt(3), Metrics.Rmse([2.0, 1.0, 6.0, 3.0], [1.0, 2.0, 3.0, 4.0]), 1e-15, "rmse");
+        Approx.Equal(Math.Sqrt(3), Metrics.Rmse([2.0, 1.0, 6.0, 3.0], [1.0, 2.0, 3.0, 4.0]), 1e-15, "rmse");
     }
 
     [Fact]
     public static void RSquared_KnownPredictions_IsOneMinusResidualOverTotal()
     {
         // Targets 1, 2, 3, 4: mean 2.5, SS_tot = 2.25 + 0.25 + 0.25 + 2.25 = 5. Residuals 0.5, -0.5, 0, 1: SS_res = 1.5.
-        Check.Close(1 - 1.5 / 5, Metrics.RSquared([0.5, 2.5, 3.0, 3.0], [1.0, 2.0, 3.0, 4.0]), 1e-15, "r2");
+        Approx.Equal(1 - 1.5 / 5, Metrics.RSquared([0.5, 2.5, 3.0, 3.0], [1.0, 2.0, 3.0, 4.0]), 1e-15, "r2");
     }
 
     [Fact]

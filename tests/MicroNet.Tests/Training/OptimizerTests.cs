@@ -1,3 +1,4 @@
+using MicroNet.Tests.Support;
 using MicroNet.Training;
 
 namespace MicroNet.Tests.Training;
@@ -31,7 +32,7 @@ public static class OptimizerTests
         foreach (double e in expected)
         {
             TrainStep(sgd, () => p * p);
-            Check.Close(e, p.Data, 1e-15, "p");
+            Approx.Equal(e, p.Data, 1e-15, "p");
         }
     }
 
@@ -47,7 +48,7 @@ public static class OptimizerTests
         foreach (double e in expected)
         {
             TrainStep(sgd, () => p * p);
-            Check.Close(e, p.Data, 1e-14, "p");
+            Approx.Equal(e, p.Data, 1e-14, "p");
         }
     }
 
@@ -59,8 +60,8 @@ public static class OptimizerTests
         var adam = new Adam([p, q], learningRate: 0.1);
         TrainStep(adam, () => QuadraticLoss(p, q));
 
-        Check.Close(1.1, p.Data, 1e-9, "p (gradient -4)");
-        Check.Close(-1.9, q.Data, 1e-9, "q (gradient -2)");
+        Approx.Equal(1.1, p.Data, 1e-9, "p (gradient -4)");
+        Approx.Equal(-1.9, q.Data, 1e-9, "q (gradient -2)");
         Assert.Equal(1, adam.StepCount);
     }
 
@@ -88,8 +89,8 @@ public static class OptimizerTests
             }
 
             TrainStep(adam, () => QuadraticLoss(p, q));
-            Check.Close(x[0], p.Data, 1e-14, $"p after step {t}");
-            Check.Close(x[1], q.Data, 1e-14, $"q after step {t}");
+            Approx.Equal(x[0], p.Data, 1e-14, $"p after step {t}");
+            Approx.Equal(x[1], q.Data, 1e-14, $"q after step {t}");
         }
         Assert.Equal(3, adam.StepCount);
     }
@@ -117,8 +118,8 @@ public static class OptimizerTests
             }
 
             TrainStep(adamW, () => QuadraticLoss(p, q));
-            Check.Close(x[0], p.Data, 1e-14, $"p after step {t}");
-            Check.Close(x[1], q.Data, 1e-14, $"q after step {t}");
+            Approx.Equal(x[0], p.Data, 1e-14, $"p after step {t}");
+            Approx.Equal(x[1], q.Data, 1e-14, $"q after step {t}");
         }
     }
 
@@ -132,7 +133,7 @@ public static class OptimizerTests
         {
             adamW.Step();
         }
-        Check.Close(2 * 0.95 * 0.95 * 0.95, p.Data, 1e-15, "p");
+        Approx.Equal(2 * 0.95 * 0.95 * 0.95, p.Data, 1e-15, "p");
     }
 
     [Fact]
@@ -142,7 +143,7 @@ public static class OptimizerTests
         Value p = 2.0;
         var adam = new Adam([p], learningRate: 0.1, weightDecay: 0.5);
         adam.Step();
-        Check.Close(1.9, p.Data, 1e-9, "p");
+        Approx.Equal(1.9, p.Data, 1e-9, "p");
     }
 
     [Fact]

@@ -1,0 +1,103 @@
+namespace MicroNet.Training;
+
+/// <summary>
+/// How <see cref="Trainer.Fit"/> trains: the loss, the optimizer, the learning-rate schedule, how many epochs, the
+/// batch size, an L2 penalty and the seed of the batch order. Immutable; each setting is checked when it is set.
+/// </summary>
+/// <example>
+/// <code>
+/// var options = new TrainingOptions
+/// {
+///     Optimizer = Optimizers.Factory(OptimizerKind.Sgd, learningRate: 0.1, momentum: 0.9),
+///     Schedule = ScheduleKind.Cosine.Create(0.1, 50),
+///     Epochs = 50,
+///     BatchSize = 16,
+/// };
+/// </code>
+/// </example>
+public sealed record TrainingOptions
+{
+    /// <summary>The default <see cref="Epochs"/>, 100.</summary>
+    public const int DefaultEpochs = 100;
+
+    /// <summary>The default <see cref="BatchSize"/>, 32.</summary>
+    public const int DefaultBatchSize = 32;
+
+    private readonly int _epochs = DefaultEpochs;
+    private readonly int _batchSize = DefaultBatchSize;
+    private readonly double _l2;
+    private readonly Func<IReadOnlyList<Value>, IOptimizer> _optimizer = Optimizers.Factory(OptimizerKind.Adam);
+
+    /// <summary>
+    /// The loss to minimise; <see cref="LossKind.Auto"/> (the default) picks it from the training set's
+    /// <see cref="Data.ProblemKind"/>. <see cref="Trainer.Fit"/> rejects a loss that does not fit the targets.
+    /// </summary>
+    public LossKind Loss { get; init; } = LossKind.Auto;
+
+    /// <summary>
+    /// Creates the optimizer from the model's parameters when training starts, so that every run gets fresh optimizer
+    /// state. Adam with PyTorch's defaults (learning rate 0.001) unless set; see <see cref="Optimizers.Factory"/>.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">Set to null.</exception>
+    public Func<IReadOnlyList<Value>, IOptimizer> Optimizer
+    {
+        get => _optimizer;
+        init => _optimizer = value ?? throw new ArgumentNullException(nameof(value), "Pass an optimizer factory, such as Optimizers.Factory(OptimizerKind.Adam).");
+    }
+
+    /// <summary>
+    /// The learning rate per epoch: before epoch <c>e</c> (0-based) the trainer sets
+    /// <c>optimizer.LearningRate = Schedule.LearningRateAt(e)</c>, so every step of an epoch uses the same rate, as
+    /// with PyTorch's <c>scheduler.step()</c> once per epoch. Null (the default) keeps the optimizer's own rate.
+    /// </summary>
+    public LearningRateSchedule? Schedule { get; init; }
+
+    /// <summary>How many passes over the training set; at least 1. 100 by default.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set below 1.</exception>
+    public int Epochs
+    {
+        get => _epochs;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1, nameof(Epochs));
+            _epochs = value;
+        }
+    }
+
+    /// <summary>
+    /// How many samples each step averages its loss over; the last batch of an epoch holds the remainder. 0 means the
+    /// whole training set in one batch (full-batch gradient descent, one step per epoch). 32 by default.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set below 0.</exception>
+    public int BatchSize
+    {
+        get => _batchSize;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value, nameof(BatchSize));
+            _batchSize = value;
+        }
+    }
+
+    /// <summary>
+    /// The factor of an L2 penalty, <c>L2 * sum(p ** 2)</c> over all parameters (<see cref="Losses.L2"/>), added to each
+    /// batch's loss before backward; 0 (the default) for none. Reported losses leave it out, so that training and
+    /// validation losses compare.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative, infinite or NaN number.</exception>
+    public double L2
+    {
+        get => _l2;
+        init
+        {
+            if (!(value >= 0 && double.IsFinite(value)))
+            {
+                throw new ArgumentOutOfRangeException(nameof(L2), value, "The L2 factor must be a finite number, 0 or more.");
+            }
+            _l2 = value;
+        }
+    }
+
+    /// <summary>Seeds the order of the samples in each epoch's batches: the same seed gives the identical run.</summary>
+    public int Seed { get; init; }
+}

@@ -17,7 +17,8 @@ internal static class Terminal
             Out = new AnsiConsoleOutput(output),
             Ansi = isTerminal ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = isTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
+            // A live progress bar needs an interactive console; redirected output gets plain lines instead.
+            Interactive = isTerminal ? InteractionSupport.Detect : InteractionSupport.No,
         });
     }
 }

@@ -45,6 +45,19 @@ public static class CsvLoaderTests
         Assert.Equal(["x", "z"], data.Dataset.ClassNames);
     }
 
+    [Theory]
+    [InlineData('\t')]
+    [InlineData('|')]
+    [InlineData(',')]
+    public static void Load_OtherSeparators_AreDetected(char separator)
+    {
+        using var folder = new TempFolder();
+        CsvData data = LoadText(folder, $"a{separator}b{separator}y\n1{separator}2{separator}x\n3{separator}4{separator}z\n", "y");
+
+        Assert.Equal(separator, data.Separator);
+        Assert.Equal([3.0, 4.0], data.Dataset.Features[1]);
+    }
+
     [Fact]
     public static void Load_SeparatorGiven_OverridesDetection()
     {

@@ -9,6 +9,9 @@ internal static class ExitCodes
     /// <summary>Something failed while running: Graphviz missing or failing, a file that cannot be written.</summary>
     public const int RuntimeFailure = 1;
 
-    /// <summary>The command line itself is wrong: an unknown option, a bad number, a value out of range.</summary>
+    /// <summary>
+    /// The input is wrong: an unknown option, a bad number, a value out of range, or an input file (CSV, model) that
+    /// is missing, empty or malformed.
+    /// </summary>
     public const int UsageError = 2;
 }

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.Globalization;
+using MicroNet.Data;
 using MicroNet.Drawing;
+using MicroNet.Models;
 
 namespace MicroNet.Cli;
 
@@ -42,6 +44,12 @@ internal static class MicronetApp
                 ProcessTerminationTimeout = null,
             });
         }
+        catch (Exception e) when (e is DataFileException or ModelFileException)
+        {
+            // A missing, malformed or mismatched input file is bad input, as a bad option is.
+            WriteError(error, e.Message);
+            return ExitCodes.UsageError;
+        }
         catch (Exception e) when (e is GraphvizException or IOException or UnauthorizedAccessException)
         {
             WriteError(error, e.Message);
@@ -70,6 +78,8 @@ internal static class MicronetApp
             TrainCommand.Create(),
             GraphCommand.Create(dotExecutable),
             GradCommand.Create(dotExecutable),
+            PredictCommand.Create(),
+            EvaluateCommand.Create(),
         };
         // Without an action, a bare 'micronet' fails with "Required command was not provided", which hides the choices.
         root.SetAction(parseResult =>

@@ -18,6 +18,27 @@ public sealed class Layer : Module
         }
     }
 
+    /// <summary>Creates a layer from existing neurons (for example built from saved weights), in output order.</summary>
+    /// <exception cref="ArgumentException">There are no neurons, or they differ in input count or activation.</exception>
+    public Layer(IReadOnlyList<Neuron> neurons)
+    {
+        ArgumentNullException.ThrowIfNull(neurons);
+        if (neurons.Count == 0)
+        {
+            throw new ArgumentException("A layer needs at least one neuron.", nameof(neurons));
+        }
+        _neurons = [.. neurons];
+        for (int i = 0; i < _neurons.Length; i++)
+        {
+            Neuron neuron = _neurons[i] ?? throw new ArgumentException($"Neuron {i} is null.", nameof(neurons));
+            if (neuron.InputCount != _neurons[0].InputCount || neuron.Activation != _neurons[0].Activation)
+            {
+                throw new ArgumentException(
+                    $"Neuron {i} is {neuron} but neuron 0 is {_neurons[0]}; a layer's neurons share input count and activation.", nameof(neurons));
+            }
+        }
+    }
+
     /// <summary>The neurons, in output order.</summary>
     public IReadOnlyList<Neuron> Neurons => _neurons;
 

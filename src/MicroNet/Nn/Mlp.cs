@@ -46,6 +46,27 @@ public sealed class Mlp : Module
     {
     }
 
+    /// <summary>Creates an MLP from existing layers, input side first (for example built from saved weights).</summary>
+    /// <exception cref="ArgumentException">There are no layers, or a layer's input count is not the previous layer's output count.</exception>
+    public Mlp(IReadOnlyList<Layer> layers)
+    {
+        ArgumentNullException.ThrowIfNull(layers);
+        if (layers.Count == 0)
+        {
+            throw new ArgumentException("An MLP needs at least one layer.", nameof(layers));
+        }
+        _layers = [.. layers];
+        for (int i = 0; i < _layers.Length; i++)
+        {
+            Layer layer = _layers[i] ?? throw new ArgumentException($"Layer {i + 1} is null.", nameof(layers));
+            if (i > 0 && layer.InputCount != _layers[i - 1].OutputCount)
+            {
+                throw new ArgumentException(
+                    $"Layer {i + 1} takes {layer.InputCount} inputs, but layer {i} gives {_layers[i - 1].OutputCount} outputs.", nameof(layers));
+            }
+        }
+    }
+
     /// <summary>The layers, input side first.</summary>
     public IReadOnlyList<Layer> Layers => _layers;
 

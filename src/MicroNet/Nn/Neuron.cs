@@ -22,6 +22,23 @@ public sealed class Neuron : Module
         Activation = activation;
     }
 
+    /// <summary>Creates a neuron with the given weights and bias, for example ones read from a model file.</summary>
+    /// <param name="weights">One weight per input (at least 1); each becomes a new parameter.</param>
+    /// <param name="bias">The bias.</param>
+    /// <param name="activation">The nonlinearity applied to the weighted sum.</param>
+    public Neuron(IReadOnlyList<double> weights, double bias, Activation activation = Activation.Tanh)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        ArgumentOutOfRangeException.ThrowIfLessThan(weights.Count, 1, nameof(weights));
+        _weights = new Value[weights.Count];
+        for (int i = 0; i < _weights.Length; i++)
+        {
+            _weights[i] = new Value(weights[i]);
+        }
+        Bias = new Value(bias);
+        Activation = activation;
+    }
+
     /// <summary>The weights, one per input.</summary>
     public IReadOnlyList<Value> Weights => _weights;
 

@@ -1,0 +1,146 @@
+using MicroNet.Data;
+using MicroNet.Nn;
+
+namespace MicroNet.Models;
+
+/// <summary>
+/// A trained network with everything needed to use it on raw rows: the <see cref="Mlp"/>, the
+/// <see cref="FeatureSchema"/> (columns, one-hot vocabularies, standardizer, target, classes) and what the outputs mean.
+/// Save and load it with <see cref="ModelFile"/>.
+/// </summary>
+public sealed class Model
+{
+    private readonly Dictionary<string, string> _metadata;
+
+    /// <summary>Bundles a network with its preprocessing.</summary>
+    /// <param name="network">The network; its input count must be the schema's feature count.</param>
+    /// <param name="schema">How rows become the network's inputs, with the standardizer fitted on the training split.</param>
+    /// <param name="output">What the outputs mean; must fit the schema's problem kind and the network's output count.</param>
+    /// <param name="targetScaling">For <see cref="ModelOutput.Value"/>, how outputs map to target units; <see cref="TargetScaling.Identity"/> if null. Must be null otherwise.</param>
+    /// <param name="metadata">Free-form notes saved with the model (for example how it was trained); may be null.</param>
+    /// <exception cref="ArgumentException">The pieces do not fit together; the message says how.</exception>
+    public Model(Mlp network, FeatureSchema schema, ModelOutput output, TargetScaling? targetScaling = null,
+        IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(schema);
+        if (network.InputCount != schema.FeatureCount)
+        {
+            throw new ArgumentException(
+                FormattableString.Invariant($"The network takes {network.InputCount} inputs, but the schema gives {schema.FeatureCount} features."), nameof(network));
+        }
+        int expectedOutputs = output switch
+        {
+            ModelOutput.Softmax => schema.Kind.IsClassification() ? schema.ClassNames.Count : -1,
+            ModelOutput.Sigmoid or ModelOutput.Margin => schema.Kind == ProblemKind.BinaryClassification ? 1 : -1,
+            ModelOutput.Value => schema.Kind == ProblemKind.Regression ? 1 : -1,
+            _ => throw new ArgumentOutOfRangeException(nameof(output), output, "Unknown model output."),
+        };
+        if (expectedOutputs < 0)
+        {
+            throw new ArgumentException($"A {output} output does not fit a {schema.Kind} problem.", nameof(output));
+        }
+        if (network.OutputCount != expectedOutputs)
+        {
+            throw new ArgumentException(
+                FormattableString.Invariant($"A {output} output for this problem needs {expectedOutputs} network outputs, but the network has {network.OutputCount}."),
+                nameof(network));
+        }
+        if (targetScaling is not null)
+        {
+            if (output != ModelOutput.Value)
+            {
+                throw new ArgumentException("Only a regression (Value) output has a target scaling.", nameof(targetScaling));
+            }
+            if (!double.IsFinite(targetScaling.Mean) || !(targetScaling.StandardDeviation > 0 && double.IsFinite(targetScaling.StandardDeviation)))
+            {
+                throw new ArgumentException("The target scaling needs a finite mean and a finite standard deviation above 0.", nameof(targetScaling));
+            }
+        }
+        Network = network;
+        Schema = schema;
+        Output = output;
+        TargetScaling = output == ModelOutput.Value ? targetScaling ?? TargetScaling.Identity : null;
+        _metadata = metadata is null ? [] : new Dictionary<string, string>(metadata, StringComparer.Ordinal);
+    }
+
+    /// <summary>The network.</summary>
+    public Mlp Network { get; }
+
+    /// <summary>How raw rows become the network's inputs.</summary>
+    public FeatureSchema Schema { get; }
+
+    /// <summary>What the network's outputs mean.</summary>
+    public ModelOutput Output { get; }
+
+    /// <summary>For regression, how outputs map to the target's units; null for classification.</summary>
+    public TargetScaling? TargetScaling { get; }
+
+    /// <summary>What the model predicts: <see cref="FeatureSchema.Kind"/>.</summary>
+    public ProblemKind Kind => Schema.Kind;
+
+    /// <summary>One name per class; empty for regression.</summary>
+    public IReadOnlyList<string> ClassNames => Schema.ClassNames;
+
+    /// <summary>Free-form notes saved with the model.</summary>
+    public IReadOnlyDictionary<string, string> Metadata => _metadata;
+
+    /// <summary>Predicts from one raw row, its cells by column name (other columns, the target among them, are ignored).</summary>
+    /// <exception cref="DataFileException">A cell is missing, not a number, or an unseen category; the message names the line and column.</exception>
+    public Prediction Predict(IReadOnlyDictionary<string, string> row, string? fileName = null, int lineNumber = 0) =>
+        PredictStandardized(Schema.Transform(row, fileName, lineNumber));
+
+    /// <summary>
+    /// Predicts from encoded features, as the CSV loader's dataset holds them (numbers and one-hot columns, not yet
+    /// standardised); the schema's standardizer is applied here.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="features"/> does not have the schema's feature count.</exception>
+    public Prediction Predict(IReadOnlyList<double> features) => PredictStandardized(Schema.Standardize(features));
+
+    private Prediction PredictStandardized(double[] inputs)
+    {
+        IReadOnlyList<Value> values = Network.Forward(inputs);
+        double[] outputs = [.. values.Select(v => v.Data)];
+        switch (Output)
+        {
+            case ModelOutput.Softmax:
+            {
+                double[] probabilities = Softmax(outputs);
+                int best = 0;
+                for (int k = 1; k < outputs.Length; k++)
+                {
+                    if (outputs[k] > outputs[best])
+                    {
+                        best = k;
+                    }
+                }
+                return new Prediction(best, best, ClassNames[best], probabilities, outputs);
+            }
+            case ModelOutput.Sigmoid:
+            {
+                double p1 = 1 / (1 + Math.Exp(-outputs[0]));
+                int cls = outputs[0] > 0 ? 1 : 0;
+                return new Prediction(cls, cls, ClassNames[cls], [1 - p1, p1], outputs);
+            }
+            case ModelOutput.Margin:
+            {
+                int cls = outputs[0] > 0 ? 1 : 0;
+                return new Prediction(cls, cls, ClassNames[cls], [], outputs);
+            }
+            default:
+                return new Prediction(TargetScaling!.Apply(outputs[0]), -1, null, [], outputs);
+        }
+    }
+
+    // softmax(z)[k] = exp(z[k] - max z) / sum(exp(z - max z)): the shift keeps exp from overflowing.
+    private static double[] Softmax(double[] logits)
+    {
+        double max = logits.Max();
+        double[] exps = [.. logits.Select(z => Math.Exp(z - max))];
+        double sum = exps.Sum();
+        return [.. exps.Select(e => e / sum)];
+    }
+
+    /// <summary>For example <c>Model(Mlp(4 -> [8 tanh, 3 linear], 67 parameters), Softmax, target 'species')</c>.</summary>
+    public override string ToString() => $"Model({Network}, {Output}, target '{Schema.TargetColumn}')";
+}

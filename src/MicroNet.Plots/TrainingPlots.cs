@@ -263,7 +263,8 @@ public static class TrainingPlots
         SKSurface.Create(new SKImageInfo(width, height))
         ?? throw new InvalidOperationException(FormattableString.Invariant($"SkiaSharp could not create a {width}x{height} image."));
 
-    private static string Format(double value) => Math.Round(value, 12).ToString("G6", CultureInfo.InvariantCulture);
+    /// <summary>A tick label: up to 6 significant digits, invariant culture (0.5, never 0,5).</summary>
+    internal static string Format(double value) => Math.Round(value, 12).ToString("G6", CultureInfo.InvariantCulture);
 
     // Renders the panels one above the other, encodes the PNG in memory, then writes it atomically.
     private static void Save(string path, List<Plot> panels, int panelHeight)

@@ -45,25 +45,21 @@ public static class TrainingPlots
         ArgumentNullException.ThrowIfNull(curves);
         curves.Validate(nameof(curves));
 
-        Plot loss = CurvesPanel(title ?? "Training loss", "loss");
+        using Plot loss = CurvesPanel(title ?? "Training loss", "loss", curves.EpochCount);
         AddCurve(loss, curves.TrainingLoss, "training", TrainingColor, LinePattern.Solid);
         AddCurve(loss, curves.ValidationLoss, "validation", ValidationColor, LinePattern.Dashed);
-        List<Plot> panels = [loss];
+        if (!curves.HasAccuracy)
+        {
+            Save(path, [loss], CurvesPanelHeight);
+            return;
+        }
 
-        if (curves.HasAccuracy)
-        {
-            Plot accuracy = CurvesPanel("Accuracy", "accuracy");
-            AddCurve(accuracy, curves.TrainingAccuracy, "training", TrainingColor, LinePattern.Solid);
-            AddCurve(accuracy, curves.ValidationAccuracy, "validation", ValidationColor, LinePattern.Dashed);
-            accuracy.Axes.SetLimitsY(-0.02, 1.02);
-            accuracy.Legend.Alignment = Alignment.LowerRight;
-            panels.Add(accuracy);
-        }
-        foreach (Plot panel in panels)
-        {
-            panel.Axes.SetLimitsX(0.5, curves.EpochCount + 0.5);
-        }
-        Save(path, panels, CurvesPanelHeight);
+        using Plot accuracy = CurvesPanel("Accuracy", "accuracy", curves.EpochCount);
+        AddCurve(accuracy, curves.TrainingAccuracy, "training", TrainingColor, LinePattern.Solid);
+        AddCurve(accuracy, curves.ValidationAccuracy, "validation", ValidationColor, LinePattern.Dashed);
+        accuracy.Axes.SetLimitsY(-0.02, 1.02);
+        accuracy.Legend.Alignment = Alignment.LowerRight;
+        Save(path, [loss, accuracy], CurvesPanelHeight);
     }
 
     /// <summary>
@@ -101,7 +97,7 @@ public static class TrainingPlots
         CoordinateRect area = MeshArea(data);
         double[,] mesh = PredictMesh(area, resolution, data.ClassCount, predictClass, nameof(predictClass));
 
-        Plot plot = new();
+        using Plot plot = new();
         plot.Title(title ?? "Decision boundary");
         plot.XLabel(data.FeatureNames[0]);
         plot.YLabel(data.FeatureNames[1]);
@@ -221,7 +217,8 @@ public static class TrainingPlots
         return mesh;
     }
 
-    private static Plot CurvesPanel(string title, string yLabel)
+    // The x axis shows epochs 1 to epochCount, with whole-number ticks only.
+    private static Plot CurvesPanel(string title, string yLabel, int epochCount)
     {
         Plot plot = new();
         plot.Title(title);
@@ -229,11 +226,8 @@ public static class TrainingPlots
         plot.YLabel(yLabel);
         plot.ShowLegend(Alignment.UpperRight);
         InvariantTicks(plot);
-        plot.Axes.Bottom.TickGenerator = new NumericAutomatic
-        {
-            LabelFormatter = Format,
-            IntegerTicksOnly = true,
-        };
+        plot.Axes.Bottom.TickGenerator = new NumericAutomatic { LabelFormatter = Format, IntegerTicksOnly = true };
+        plot.Axes.SetLimitsX(0.5, epochCount + 0.5);
         return plot;
     }
 

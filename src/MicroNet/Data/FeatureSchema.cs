@@ -105,6 +105,20 @@ public sealed class FeatureSchema
     /// <summary>How many features a row becomes.</summary>
     public int FeatureCount => _featureNames.Length;
 
+    /// <summary>
+    /// A schema for a dataset that did not come from a CSV file, such as <see cref="SyntheticData"/>'s: one numeric
+    /// column per feature, named after <see cref="Dataset.FeatureNames"/> (<c>x1</c>, <c>x2</c>, ...), the dataset's
+    /// problem kind and class names, and no standardizer. With it such a dataset's model can be saved and used on CSV rows.
+    /// </summary>
+    /// <param name="data">The dataset whose features, kind and classes the schema describes.</param>
+    /// <param name="targetColumn">The name the target column gets; <c>y</c> unless given.</param>
+    /// <exception cref="ArgumentException">A feature is named like the target column, or two features share a name.</exception>
+    public static FeatureSchema ForNumericFeatures(Dataset data, string targetColumn = "y")
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return new FeatureSchema([.. data.FeatureNames.Select(FeatureColumn.Numeric)], targetColumn, data.Kind, data.ClassNames);
+    }
+
     /// <summary>The same schema with <paramref name="standardizer"/> (fitted on the training split) in place of the current one.</summary>
     /// <exception cref="ArgumentException">The standardizer does not have <see cref="FeatureCount"/> features.</exception>
     public FeatureSchema WithStandardizer(Standardizer? standardizer) => new(_columns, TargetColumn, Kind, _classNames, standardizer);

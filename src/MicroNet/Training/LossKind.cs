@@ -77,6 +77,22 @@ public static class LossKindExtensions
         return loss.Resolve(data.Kind) == LossKind.CrossEntropy ? data.ClassCount : 1;
     }
 
+    /// <summary>
+    /// What the outputs of a network trained with <paramref name="loss"/> mean, for a <see cref="Models.Model"/>:
+    /// cross-entropy gives <see cref="Models.ModelOutput.Softmax"/> (one logit per class), binary cross-entropy
+    /// <see cref="Models.ModelOutput.Sigmoid"/> (one logit), hinge <see cref="Models.ModelOutput.Margin"/> (one score) and
+    /// mse <see cref="Models.ModelOutput.Value"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="loss"/> is <see cref="LossKind.Auto"/>; resolve it first.</exception>
+    public static Models.ModelOutput ToModelOutput(this LossKind loss) => loss switch
+    {
+        LossKind.CrossEntropy => Models.ModelOutput.Softmax,
+        LossKind.BinaryCrossEntropy => Models.ModelOutput.Sigmoid,
+        LossKind.Hinge => Models.ModelOutput.Margin,
+        LossKind.Mse => Models.ModelOutput.Value,
+        _ => throw new ArgumentOutOfRangeException(nameof(loss), loss, "Resolve the loss (LossKindExtensions.Resolve) before asking what its outputs mean."),
+    };
+
     /// <summary>The lower-case name used in summaries and on the command line: <c>auto</c>, <c>mse</c>, <c>hinge</c>, <c>bce</c>, <c>cross-entropy</c>.</summary>
     public static string ToName(this LossKind loss) => loss switch
     {

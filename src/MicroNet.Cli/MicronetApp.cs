@@ -84,7 +84,7 @@ internal static class MicronetApp
         // Without an action, a bare 'micronet' fails with "Required command was not provided", which hides the choices.
         root.SetAction(parseResult =>
         {
-            parseResult.InvocationConfiguration.Error.WriteLine("Name a command: 'micronet train', 'micronet graph' or 'micronet grad' ('micronet --help' lists them).");
+            parseResult.InvocationConfiguration.Error.WriteLine("Name a command: 'micronet train', 'micronet predict', 'micronet evaluate', 'micronet graph' or 'micronet grad' ('micronet --help' describes them).");
             return ExitCodes.UsageError;
         });
         return root;

@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using MicroNet.Data;
+using MicroNet.Models;
 using MicroNet.Nn;
+using MicroNet.Plots;
 using MicroNet.Training;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -10,8 +12,9 @@ using Spectre.Console.Rendering;
 namespace MicroNet.Cli;
 
 /// <summary>
-/// <c>micronet train</c>: with no dataset, runs the notebook's training job and shows how the loss falls; with
-/// <c>--dataset</c>, trains an MLP on it with <see cref="Trainer"/>, shows progress and ends with a summary table.
+/// <c>micronet train</c>: with no data, runs the notebook's training job and shows how the loss falls; with
+/// <c>--dataset</c> or <c>--csv</c>, prepares the rows with <see cref="PreparedData"/>, trains an MLP on them with
+/// <see cref="Trainer"/>, shows progress, ends with a summary table, and saves the model and plots if asked.
 /// </summary>
 internal static class TrainCommand
 {
@@ -20,6 +23,10 @@ internal static class TrainCommand
 
     // A confusion matrix wider than this many classes does not fit a terminal line.
     private const int MaxConfusionClasses = 10;
+
+    // The decision boundary runs the model once per mesh cell; see BoundaryResolution.
+    private const double BoundaryBudget = 1e7;
+    private const int MinBoundaryResolution = 60;
 
     public static Command Create()
     {
@@ -32,7 +39,7 @@ internal static class TrainCommand
         var command = new Command(
             "train",
             "Train the notebook's network, a tanh MLP(3, [4, 4, 1]), on its four samples with the sum of squared errors and gradient descent; "
-            + "or, with --dataset, an MLP on a dataset with a loss, optimizer and schedule of your choice.")
+            + "or, with --dataset or --csv, an MLP on a dataset with a loss, optimizer and schedule of your choice, saved with --out.")
         {
             steps,
             learningRate,
@@ -47,12 +54,17 @@ internal static class TrainCommand
         command.SetAction(parseResult =>
         {
             TextWriter output = parseResult.InvocationConfiguration.Output;
-            if (parseResult.GetValue(options.Dataset) is not DatasetName dataset)
+            DatasetName? dataset = parseResult.GetValue(options.Dataset);
+            string? csv = parseResult.GetValue(options.Csv);
+            if (dataset is null && csv is null)
             {
                 return Run(parseResult.GetValue(steps), parseResult.GetValue(learningRate), parseResult.GetValue(seed), output);
             }
             var run = new DatasetRun(
                 dataset,
+                csv,
+                parseResult.GetValue(options.Target),
+                parseResult.GetValue(options.Missing) ?? MissingValuePolicy.Error,
                 parseResult.GetValue(options.Layers) ?? TrainOptions.DefaultLayers,
                 parseResult.GetValue(options.Activation) ?? Activation.Relu,
                 parseResult.GetValue(options.Loss) ?? LossKind.Auto,
@@ -66,7 +78,9 @@ internal static class TrainCommand
                 parseResult.GetValue(options.Validation) ?? TrainOptions.DefaultValidation,
                 parseResult.GetValue(options.Test) ?? TrainOptions.DefaultTest,
                 parseResult.GetValue(options.L2) ?? 0,
-                parseResult.GetValue(seed));
+                parseResult.GetValue(seed),
+                parseResult.GetValue(options.Out),
+                parseResult.GetValue(options.Plots));
             return RunDataset(run, output, parseResult.InvocationConfiguration.Error);
         });
         return command;
@@ -123,23 +137,31 @@ internal static class TrainCommand
     private static int RunDataset(DatasetRun run, TextWriter output, TextWriter error)
     {
         CultureInfo c = CultureInfo.InvariantCulture;
-        string name = DatasetOption.ToName(run.Dataset);
-        Dataset data = DatasetOption.Load(run.Dataset, run.Seed);
+        TrainingSeeds seeds = TrainingSeeds.From(run.Seed);
+        LoadedData loaded = run.Dataset is DatasetName name
+            ? DatasetOption.Load(name, seeds.Data)
+            : DatasetOption.LoadCsv(run.Csv!, run.Target!, run.Missing);
+        Dataset data = loaded.Dataset;
         IReadOnlyList<LossKind> compatible = data.Kind.CompatibleLosses();
         if (run.Loss != LossKind.Auto && !compatible.Contains(run.Loss))
         {
-            error.WriteLine($"Option '--loss' must be {string.Join(" or ", compatible.Select(l => l.ToName()))} for {name} ({Describe(data)}), but got '{run.Loss.ToName()}'.");
+            error.WriteLine($"Option '--loss' must be {string.Join(" or ", compatible.Select(l => l.ToName()))} for {loaded.Description} ({Describe(data)}), but got '{run.Loss.ToName()}'.");
             return ExitCodes.UsageError;
         }
         LossKind loss = run.Loss.Resolve(data.Kind);
-
-        // Distinct seeds, so that the split, the weights and the batch order are not drawn from the data's own stream.
-        DatasetSplit split = data.Split(1 - run.Validation - run.Test, run.Validation, run.Seed + 1);
-        Standardizer standardizer = Standardizer.Fit(split.Train);
-        Dataset train = standardizer.Transform(split.Train);
-        Dataset validation = standardizer.Transform(split.Validation);
-        Dataset test = standardizer.Transform(split.Test);
-        Mlp model = ModelBuilder.ForDataset(train, run.Layers, run.Activation, run.Seed + 2, loss);
+        PreparedData prepared;
+        try
+        {
+            prepared = PreparedData.Prepare(data, loaded.Schema, run.Validation, run.Test, seeds.Split);
+        }
+        catch (ArgumentException e)
+        {
+            // Too few rows to split, or a feature no standardizer can use: the data is the problem, not the program.
+            error.WriteLine($"{loaded.Description}: {MessageOf(e)}");
+            return ExitCodes.UsageError;
+        }
+        Dataset train = prepared.Train, validation = prepared.Validation, test = prepared.Test;
+        Mlp model = ModelBuilder.ForDataset(train, run.Layers, run.Activation, seeds.Weights, loss);
         var options = new TrainingOptions
         {
             Loss = loss,
@@ -148,11 +170,22 @@ internal static class TrainCommand
             Epochs = run.Epochs,
             BatchSize = run.BatchSize,
             L2 = run.L2,
-            Seed = run.Seed + 3,
+            Seed = seeds.BatchOrder,
         };
 
+        string dropped = loaded.DroppedRowCount switch
+        {
+            0 => "",
+            1 => " (1 row with a missing value dropped)",
+            int n => string.Create(c, $" ({n} rows with missing values dropped)"),
+        };
         output.WriteLine(string.Create(c,
-            $"Dataset {name}: {data.Count} rows, {data.FeatureCount} features, {Describe(data)}; {train.Count} for training, {validation.Count} for validation, {test.Count} for testing, standardised on the training rows."));
+            $"{loaded.Description}: {data.Count} rows{dropped}, {data.FeatureCount} features, {Describe(data)}; {train.Count} for training, {validation.Count} for validation, {test.Count} for testing, standardised on the training rows."));
+        if (prepared.TargetScaling is { } scaling)
+        {
+            output.WriteLine(string.Create(c,
+                $"Targets standardised too (training mean {scaling.Mean:G6}, standard deviation {scaling.StandardDeviation:G6}): losses and RMSE below are in standard deviations; predictions are in the target's units."));
+        }
         output.WriteLine(model.ToString());
         output.WriteLine(string.Create(c,
             $"Loss {loss.ToName()}, optimizer {run.Optimizer.ToName()}, learning rate {run.LearningRate:R} ({run.Schedule.ToName()}), {run.Epochs} epochs, batch size {Math.Min(run.BatchSize, train.Count)}, seed {run.Seed}."));
@@ -177,13 +210,84 @@ internal static class TrainCommand
         string steps = result.Steps == 1 ? "1 step" : string.Create(c, $"{result.Steps} steps");
         output.WriteLine(result.Diverged
             ? string.Create(c, $"Stopped after {epochsDone} of {run.Epochs} epochs ({steps}) in {seconds:F1} s; the model keeps the parameters of the last step whose loss was finite.")
-            : string.Create(c, $"Trained {epochsDone} epochs ({steps}) in {seconds:F1} s, {1000 * seconds / epochsDone:F0} ms per epoch."));
+            : string.Create(c, $"Trained {epochsDone} epochs ({steps}) in {seconds:F1} s, {1000 * seconds / Math.Max(1, epochsDone):F0} ms per epoch."));
+
+        if (run.Out is not null)
+        {
+            var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["trainedOn"] = loaded.Description,
+                ["seed"] = run.Seed.ToString(c),
+            };
+            ModelFile.Save(prepared.CreateModel(result, metadata), run.Out);
+            output.WriteLine(result.Diverged ? $"Saved the last good model to '{run.Out}'." : $"Saved the model to '{run.Out}'.");
+        }
+        if (run.Plots is not null)
+        {
+            IReadOnlyList<string> written = WritePlots(run.Plots, loaded, prepared, result);
+            output.WriteLine($"Wrote {string.Join(" and ", written.Select(f => $"'{f}'"))}.");
+        }
         if (result.Divergence is { } divergence)
         {
             error.WriteLine(divergence.Message);
             return ExitCodes.RuntimeFailure;
         }
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Writes <c>curves.png</c> (if any epoch completed) and, for a classifier on 2 features, <c>decision-boundary.png</c>
+    /// into <paramref name="folder"/>, creating it; each file is written whole or not at all.
+    /// </summary>
+    /// <exception cref="IOException">A plot cannot be drawn or written; the files written before it stay.</exception>
+    private static List<string> WritePlots(string folder, LoadedData loaded, PreparedData prepared, TrainingResult result)
+    {
+        List<string> written = [];
+        try
+        {
+            Directory.CreateDirectory(folder);
+            TrainingHistory history = result.History;
+            if (history.Epochs.Count > 0)
+            {
+                string curves = Path.Combine(folder, "curves.png");
+                TrainingPlots.SaveCurves(curves, new TrainingCurves(history.TrainingLoss)
+                {
+                    ValidationLoss = history.ValidationLoss,
+                    TrainingAccuracy = history.TrainingAccuracy,
+                    ValidationAccuracy = history.ValidationAccuracy,
+                }, loaded.Description);
+                written.Add(curves);
+            }
+            Dataset data = loaded.Dataset;
+            if (data.FeatureCount == 2 && data.Kind.IsClassification())
+            {
+                string boundary = Path.Combine(folder, "decision-boundary.png");
+                Model model = prepared.CreateModel(result);
+                TrainingPlots.SaveDecisionBoundary(boundary, data, (x, y) => model.Predict([x, y]).ClassIndex, loaded.Description,
+                    BoundaryResolution(result.Model.Parameters().Count));
+                written.Add(boundary);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            string kept = written.Count == 0 ? "" : $" ({string.Join(" and ", written.Select(f => $"'{f}'"))} written)";
+            throw new IOException($"Cannot write the plots in '{folder}'{kept}: {e.Message}", e);
+        }
+        return written;
+    }
+
+    /// <summary>
+    /// Mesh cells per axis for the decision boundary: 200 (40,000 forward passes) for models up to about 250 parameters,
+    /// fewer for larger ones so that drawing costs about as much as 10 million parameter uses, and never below 60.
+    /// </summary>
+    internal static int BoundaryResolution(int parameterCount) =>
+        Math.Clamp((int)Math.Sqrt(BoundaryBudget / Math.Max(1, parameterCount)), MinBoundaryResolution, TrainingPlots.DefaultResolution);
+
+    private static string MessageOf(Exception e)
+    {
+        // ArgumentException appends " (Parameter 'x')" to its message, which means nothing to a user of the tool.
+        string message = e is ArgumentException a && a.ParamName is not null ? a.Message.Replace($" (Parameter '{a.ParamName}')", "", StringComparison.Ordinal) : e.Message;
+        return message;
     }
 
     private static void WriteSummary(IAnsiConsole console, bool isTerminal, TrainingResult result, Evaluation? test)
@@ -241,9 +345,12 @@ internal static class TrainCommand
         _ => string.Create(CultureInfo.InvariantCulture, $"{data.ClassCount}-class classification"),
     };
 
-    /// <summary>Everything a <c>--dataset</c> run needs, defaults filled in.</summary>
+    /// <summary>Everything a <c>--dataset</c> or <c>--csv</c> run needs, defaults filled in.</summary>
     private sealed record DatasetRun(
-        DatasetName Dataset,
+        DatasetName? Dataset,
+        string? Csv,
+        string? Target,
+        MissingValuePolicy Missing,
         IReadOnlyList<int> Layers,
         Activation Activation,
         LossKind Loss,
@@ -257,5 +364,7 @@ internal static class TrainCommand
         double Validation,
         double Test,
         double L2,
-        int Seed);
+        int Seed,
+        string? Out,
+        string? Plots);
 }

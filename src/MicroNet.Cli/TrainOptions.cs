@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using MicroNet.Data;
 using MicroNet.Nn;
 using MicroNet.Training;
 
@@ -31,6 +33,34 @@ internal sealed class TrainOptions
     private static readonly (string, ScheduleKind)[] s_schedules = [.. Enum.GetValues<ScheduleKind>().Select(s => (s.ToName(), s))];
 
     public Option<DatasetName?> Dataset { get; } = DatasetOption.Create();
+
+    public Option<string> Csv { get; } = new("--csv")
+    {
+        Description = "Train on a CSV file with a header row instead: numeric columns are used as they are, text columns one-hot encoded; needs --target.",
+        HelpName = "file",
+    };
+
+    public Option<string> Target { get; } = new("--target")
+    {
+        Description = "The column of the --csv file to predict: text or a few whole numbers make classes, other numbers regression.",
+        HelpName = "column",
+    };
+
+    public Option<MissingValuePolicy?> Missing { get; } = DataOptions.Missing();
+
+    public Option<string> Out { get; } = new("--out")
+    {
+        Description = "Save the trained model to this JSON file (atomically), with the columns, standardisation and classes that 'micronet predict' needs; "
+            + "if the loss becomes NaN, the last good model.",
+        HelpName = "file",
+    };
+
+    public Option<string> Plots { get; } = new("--plots")
+    {
+        Description = "Write PNG plots to this folder (created if needed): curves.png (loss and accuracy per epoch) and, for 2 features and classes, "
+            + "decision-boundary.png.",
+        HelpName = "folder",
+    };
 
     public Option<IReadOnlyList<int>?> Layers { get; } = new("--layers")
     {
@@ -73,8 +103,9 @@ internal sealed class TrainOptions
     public Option<double?> L2 { get; } = Number(
         "--l2", "The factor of an L2 penalty, l2 * sum(p ** 2), added to the loss. [default: 0]", "a finite number, 0 or more", x => x >= 0 && double.IsFinite(x));
 
-    /// <summary>Every option that only makes sense with <c>--dataset</c>.</summary>
-    public IEnumerable<Option> DatasetOnly => [Layers, Activation, Loss, Optimizer, Momentum, WeightDecay, Schedule, Epochs, BatchSize, Validation, Test, L2];
+    /// <summary>Every option that only makes sense with <c>--dataset</c> or <c>--csv</c>.</summary>
+    public IEnumerable<Option> DatasetOnly =>
+        [Csv, Target, Missing, Layers, Activation, Loss, Optimizer, Momentum, WeightDecay, Schedule, Epochs, BatchSize, Validation, Test, L2, Out, Plots];
 
     /// <summary>The checks that involve several options; the first problem becomes the one-line usage error.</summary>
     public void Validate(CommandResult command, Option<int> steps)
@@ -91,19 +122,44 @@ internal sealed class TrainOptions
 
     private void ValidateCombination(CommandResult command, Option<int> steps)
     {
-        bool dataset = Given(command, Dataset);
-        if (!dataset)
+        bool dataset = Given(command, Dataset), csv = Given(command, Csv);
+        if (!dataset && !csv)
         {
             Option? stray = DatasetOnly.FirstOrDefault(o => Given(command, o));
             if (stray is not null)
             {
-                command.AddError($"Option '{stray.Name}' needs --dataset; without it, train runs the notebook's job, which takes only --steps, --learning-rate and --seed.");
+                command.AddError($"Option '{stray.Name}' needs --dataset or --csv; without them, train runs the notebook's job, which takes only --steps, --learning-rate and --seed.");
             }
+            return;
+        }
+        if (dataset && csv)
+        {
+            command.AddError("Options '--dataset' and '--csv' both name the data to train on; give one of them.");
+            return;
+        }
+        if (csv && !Given(command, Target))
+        {
+            command.AddError("Option '--csv' needs --target COLUMN, the name of the column to predict.");
+            return;
+        }
+        if (dataset && (Given(command, Target) || Given(command, Missing)))
+        {
+            command.AddError($"Option '{(Given(command, Target) ? Target.Name : Missing.Name)}' goes with --csv; a --dataset knows its target and how to treat missing values.");
             return;
         }
         if (Given(command, steps))
         {
-            command.AddError("Option '--steps' belongs to the notebook's job; with --dataset, say how long to train with --epochs.");
+            command.AddError("Option '--steps' belongs to the notebook's job; with --dataset or --csv, say how long to train with --epochs.");
+            return;
+        }
+        if (command.GetValue(Out) is string outPath && !IsWritablePath(outPath, out string? outProblem))
+        {
+            command.AddError($"Option '--out' {outProblem}");
+            return;
+        }
+        if (command.GetValue(Plots) is string plotsPath && (plotsPath.Length == 0 || File.Exists(plotsPath)))
+        {
+            command.AddError($"Option '--plots' must name a folder, but '{plotsPath}' {(plotsPath.Length == 0 ? "is empty" : "is a file")}.");
             return;
         }
         if (Given(command, Momentum) && (command.GetValue(Optimizer) ?? OptimizerKind.Adam) != OptimizerKind.Sgd)
@@ -117,6 +173,24 @@ internal sealed class TrainOptions
             command.AddError(string.Create(CultureInfo.InvariantCulture,
                 $"Options '--validation' ({validation}) and '--test' ({test}) hold out {validation + test} of the rows; leave at least 0.1 for training."));
         }
+    }
+
+    // Checked before training, so that a typo in the path does not cost a whole run.
+    private static bool IsWritablePath(string path, [NotNullWhen(false)] out string? problem)
+    {
+        problem = null;
+        if (path.Length == 0 || path.EndsWith('/') || path.EndsWith(Path.DirectorySeparatorChar) || Directory.Exists(path))
+        {
+            problem = $"must name a file, but '{path}' is {(path.Length == 0 ? "empty" : "a folder")}.";
+            return false;
+        }
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            problem = $"names the file '{path}', but its folder '{folder}' does not exist; create it first.";
+            return false;
+        }
+        return true;
     }
 
     /// <summary>True if the option appears on the command line (not just its default).</summary>

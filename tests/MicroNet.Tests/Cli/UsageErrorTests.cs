@@ -47,8 +47,10 @@ public static class UsageErrorTests
 
         Assert.Equal(2, run.ExitCode);
         string line = Assert.Single(run.ErrorLines);
-        Assert.Contains("train", line, StringComparison.Ordinal);
-        Assert.Contains("graph", line, StringComparison.Ordinal);
+        foreach (string command in new[] { "train", "predict", "evaluate", "graph", "grad" })
+        {
+            Assert.Contains($"'micronet {command}'", line, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

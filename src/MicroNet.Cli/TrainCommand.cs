@@ -224,8 +224,10 @@ internal static class TrainCommand
         }
         if (run.Plots is not null)
         {
-            IReadOnlyList<string> written = WritePlots(run.Plots, loaded, prepared, result);
-            output.WriteLine($"Wrote {string.Join(" and ", written.Select(f => $"'{f}'"))}.");
+            List<string> written = WritePlots(run.Plots, loaded, prepared, result);
+            output.WriteLine(written.Count > 0
+                ? $"Wrote {string.Join(" and ", written.Select(f => $"'{f}'"))}."
+                : "Wrote no plots: no epoch completed, so there are no curves, and the data is not 2 features with classes.");
         }
         if (result.Divergence is { } divergence)
         {

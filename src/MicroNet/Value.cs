@@ -18,6 +18,12 @@ namespace MicroNet;
 /// Values compare by reference: two nodes holding the same number are still two nodes. A graph is not
 /// safe to build or walk from several threads at once.
 /// </para>
+/// <para>
+/// Only values that <see cref="RequiresGrad">require a gradient</see> get one, as in PyTorch: a leaf made with
+/// <c>new Value(x)</c> requires one, a constant made by the implicit conversion from <c>double</c> does not, and
+/// a computed value requires one when any of its inputs does. <see cref="Backward"/> leaves the
+/// <see cref="Grad"/> of the others at 0 and spends no work on them.
+/// </para>
 /// </remarks>
 public sealed partial class Value
 {
@@ -26,14 +32,16 @@ public sealed partial class Value
     private readonly Value[] _children;
     private readonly double _parameter;
     private readonly OpCode _op;
+    private bool _requiresGrad;
     private string _label;
 
-    /// <summary>Creates a leaf value: an input or a parameter, with no children.</summary>
+    /// <summary>Creates a leaf value: an input or a parameter, with no children. It requires a gradient; see <see cref="RequiresGrad"/>.</summary>
     public Value(double data, string label = "")
     {
         Data = data;
         _children = s_noChildren;
         _op = OpCode.Leaf;
+        _requiresGrad = true;
         _label = label ?? "";
     }
 
@@ -43,6 +51,14 @@ public sealed partial class Value
         _children = children;
         _parameter = parameter;
         _label = "";
+        foreach (Value child in children)
+        {
+            if (child._requiresGrad)
+            {
+                _requiresGrad = true;
+                break;
+            }
+        }
         Data = ComputeForward();
     }
 
@@ -53,6 +69,32 @@ public sealed partial class Value
     /// d(output) / d(this value), filled in by <see cref="Backward"/> on some output. Starts at 0.
     /// </summary>
     public double Grad { get; set; }
+
+    /// <summary>
+    /// Whether <see cref="Backward"/> computes a gradient for this value, as PyTorch's <c>requires_grad</c>.
+    /// </summary>
+    /// <remarks>
+    /// True for a leaf made with <c>new Value(x)</c> (a parameter); false for a constant made by the implicit
+    /// conversion from <c>double</c> and for the inputs <c>Mlp.Forward</c> wraps from plain numbers. Set it on a
+    /// leaf to change that: false for an input you only feed data through, true to get the gradient of a
+    /// constant. A computed value derives it when it is made: true when any of its children requires a
+    /// gradient; changing a leaf later affects only values computed afterwards. A value that requires no
+    /// gradient keeps <see cref="Grad"/> 0 through <see cref="Backward"/>, and backward does no work below it.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">Set on a value that is not a leaf.</exception>
+    public bool RequiresGrad
+    {
+        get => _requiresGrad;
+        set
+        {
+            if (!IsLeaf)
+            {
+                throw new InvalidOperationException(
+                    "Only a leaf's RequiresGrad can be set; a computed value requires a gradient when any of its inputs does.");
+            }
+            _requiresGrad = value;
+        }
+    }
 
     /// <summary>A name for drawings, such as <c>"w1"</c>. Empty unless set.</summary>
     public string Label
@@ -76,8 +118,11 @@ public sealed partial class Value
 
     internal Value[] ChildArray => _children;
 
-    /// <summary>Wraps a number as a leaf value, so that <c>2 * x</c> and <c>1 - x</c> work.</summary>
-    public static implicit operator Value(double data) => new(data);
+    /// <summary>
+    /// Wraps a number as a constant leaf, so that <c>2 * x</c> and <c>1 - x</c> work. The constant does not
+    /// <see cref="RequiresGrad">require a gradient</see>: its <see cref="Grad"/> stays 0 through <see cref="Backward"/>.
+    /// </summary>
+    public static implicit operator Value(double data) => new(data) { _requiresGrad = false };
 
     /// <summary><c>a + b</c>; both gradients are 1.</summary>
     public static Value operator +(Value a, Value b) => new(OpCode.Add, [a, b]);

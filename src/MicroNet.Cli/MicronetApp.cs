@@ -70,11 +70,12 @@ internal static class MicronetApp
             TrainCommand.Create(),
             GraphCommand.Create(dotExecutable),
             GradCommand.Create(dotExecutable),
+            BenchCommand.Create(),
         };
         // Without an action, a bare 'micronet' fails with "Required command was not provided", which hides the choices.
         root.SetAction(parseResult =>
         {
-            parseResult.InvocationConfiguration.Error.WriteLine("Name a command: 'micronet train', 'micronet graph' or 'micronet grad' ('micronet --help' lists them).");
+            parseResult.InvocationConfiguration.Error.WriteLine("Name a command: 'micronet train', 'micronet graph', 'micronet grad' or 'micronet bench' ('micronet --help' lists them).");
             return ExitCodes.UsageError;
         });
         return root;

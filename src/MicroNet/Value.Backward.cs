@@ -63,6 +63,12 @@ public sealed partial class Value
         }
     }
 
+    /// <summary>
+    /// Captures the graph below this value for fast replays: see <see cref="CompiledGraph"/>. Same as
+    /// <see cref="CompiledGraph.Capture"/>.
+    /// </summary>
+    public CompiledGraph Compile() => CompiledGraph.Capture(this);
+
     /// <summary>Sets the gradient of this value and of every value it depends on to 0.</summary>
     public void ZeroGrad()
     {

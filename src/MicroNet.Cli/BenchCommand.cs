@@ -144,6 +144,11 @@ internal static class BenchCommand
     private static void WriteTable(List<Row> rows, TextWriter output)
     {
         IAnsiConsole console = Terminal.Create(output, out bool isTerminal);
+        if (!isTerminal)
+        {
+            // Spectre assumes 80 columns off a terminal and would wrap the workload names.
+            console.Profile.Width = 120;
+        }
         var table = new Table()
             .Border(isTerminal ? TableBorder.Rounded : TableBorder.None)
             .AddColumn("workload")

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using MicroNet.Ops;
 
 namespace MicroNet;
@@ -48,13 +50,14 @@ public sealed class CompiledGraph
     private readonly double[] _data;
     private readonly double[] _grad;
 
-    // Children in CSR layout: the children of slot i are _childSlots[_childStart[i] .. _childStart[i + 1]]. Per edge,
-    // _edgeData holds the child's data as gathered by the last forward pass (the op's input span) and _edgeGrad the
-    // op's local gradient times the node's gradient, before it is added to the child.
+    // Children in CSR layout: the children of slot i are _childSlots[_childStart[i] .. _childStart[i + 1]].
+    // Per edge, _edgeData holds the child's data as gathered by the last forward pass: the op's input span.
     private readonly int[] _childStart;
     private readonly int[] _childSlots;
     private readonly double[] _edgeData;
-    private readonly double[] _edgeGrad;
+
+    // The local gradients of one node's children, as its op's Backward adds them; all zeros between nodes.
+    private readonly double[] _scratch;
 
     // Interior slots that require a gradient, output first: the nodes backward visits, in the order it visits them.
     private readonly int[] _backwardSlots;
@@ -93,7 +96,7 @@ public sealed class CompiledGraph
         _childStart = new int[count + 1];
         _childSlots = new int[edgeCount];
         _edgeData = new double[edgeCount];
-        _edgeGrad = new double[edgeCount];
+        int widest = 0;
         var backwardSlots = new List<int>();
         var gradLeafSlots = new List<int>();
         int edge = 0;
@@ -105,6 +108,7 @@ public sealed class CompiledGraph
             // The eager graph's numbers, so that Backward right after capture matches the eager Backward exactly.
             _data[slot] = node.Data;
             _childStart[slot] = edge;
+            widest = Math.Max(widest, node.ChildArray.Length);
             foreach (Value child in node.ChildArray)
             {
                 _childSlots[edge] = slotOf[child];
@@ -117,6 +121,7 @@ public sealed class CompiledGraph
             }
         }
         _childStart[count] = edge;
+        _scratch = new double[widest];
         backwardSlots.Reverse();
         _backwardSlots = [.. backwardSlots];
         _gradLeafSlots = [.. gradLeafSlots];
@@ -162,19 +167,25 @@ public sealed class CompiledGraph
         {
             data[slot] = nodes[slot].Data;
         }
-        OpCode[] ops = _ops;
-        double[] parameters = _parameters;
-        int[] childStart = _childStart;
-        int[] childSlots = _childSlots;
-        double[] edgeData = _edgeData;
+        // The hot loop indexes through refs: every slot and edge index was checked at capture, and bounds checks on
+        // three arrays per edge cost more than the ops themselves.
+        ref double dataRef = ref MemoryMarshal.GetArrayDataReference(data);
+        ref int childStart = ref MemoryMarshal.GetArrayDataReference(_childStart);
+        ref int childSlots = ref MemoryMarshal.GetArrayDataReference(_childSlots);
+        ref double edgeData = ref MemoryMarshal.GetArrayDataReference(_edgeData);
+        ref OpCode ops = ref MemoryMarshal.GetArrayDataReference(_ops);
+        ref double parameters = ref MemoryMarshal.GetArrayDataReference(_parameters);
         for (int slot = _leafCount; slot < data.Length; slot++)
         {
-            int start = childStart[slot], end = childStart[slot + 1];
+            int start = Unsafe.Add(ref childStart, slot), end = Unsafe.Add(ref childStart, slot + 1);
             for (int edge = start; edge < end; edge++)
             {
-                edgeData[edge] = data[childSlots[edge]];
+                Unsafe.Add(ref edgeData, edge) = Unsafe.Add(ref dataRef, Unsafe.Add(ref childSlots, edge));
             }
-            data[slot] = OpTable.Forward(ops[slot], new ReadOnlySpan<double>(edgeData, start, end - start), parameters[slot]);
+            Unsafe.Add(ref dataRef, slot) = OpTable.Forward(
+                Unsafe.Add(ref ops, slot),
+                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref edgeData, start), end - start),
+                Unsafe.Add(ref parameters, slot));
         }
     }
 
@@ -206,23 +217,32 @@ public sealed class CompiledGraph
             grad[slot] = nodes[slot].Grad;
         }
         Array.Clear(grad, _leafCount, grad.Length - _leafCount);
-        Array.Clear(_edgeGrad);
         grad[^1] = 1;
-        OpCode[] ops = _ops;
-        double[] parameters = _parameters;
-        double[] data = _data;
-        int[] childStart = _childStart;
-        int[] childSlots = _childSlots;
-        double[] edgeData = _edgeData;
-        double[] edgeGrad = _edgeGrad;
+        ref double gradRef = ref MemoryMarshal.GetArrayDataReference(grad);
+        ref double dataRef = ref MemoryMarshal.GetArrayDataReference(_data);
+        ref int childStart = ref MemoryMarshal.GetArrayDataReference(_childStart);
+        ref int childSlots = ref MemoryMarshal.GetArrayDataReference(_childSlots);
+        ref double edgeData = ref MemoryMarshal.GetArrayDataReference(_edgeData);
+        ref OpCode ops = ref MemoryMarshal.GetArrayDataReference(_ops);
+        ref double parameters = ref MemoryMarshal.GetArrayDataReference(_parameters);
+        // The op adds into a zeroed buffer as large as the widest node; the scatter below zeroes it again as it
+        // reads, so it never needs a separate clear.
+        ref double scratch = ref MemoryMarshal.GetArrayDataReference(_scratch);
         foreach (int slot in _backwardSlots)
         {
-            int start = childStart[slot], count = childStart[slot + 1] - start;
-            OpTable.Backward(ops[slot], new ReadOnlySpan<double>(edgeData, start, count), data[slot], parameters[slot], grad[slot],
-                new Span<double>(edgeGrad, start, count));
-            for (int edge = start; edge < start + count; edge++)
+            int start = Unsafe.Add(ref childStart, slot), count = Unsafe.Add(ref childStart, slot + 1) - start;
+            OpTable.Backward(
+                Unsafe.Add(ref ops, slot),
+                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref edgeData, start), count),
+                Unsafe.Add(ref dataRef, slot),
+                Unsafe.Add(ref parameters, slot),
+                Unsafe.Add(ref gradRef, slot),
+                MemoryMarshal.CreateSpan(ref scratch, count));
+            ref int children = ref Unsafe.Add(ref childSlots, start);
+            for (int i = 0; i < count; i++)
             {
-                grad[childSlots[edge]] += edgeGrad[edge];
+                Unsafe.Add(ref gradRef, Unsafe.Add(ref children, i)) += Unsafe.Add(ref scratch, i);
+                Unsafe.Add(ref scratch, i) = 0;
             }
         }
         foreach (int slot in gradLeafSlots)

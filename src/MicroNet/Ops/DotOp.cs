@@ -2,18 +2,41 @@ namespace MicroNet.Ops;
 
 /// <summary>
 /// The dot product of n weights and n inputs, laid out as <c>[w0 .. w(n-1), x0 .. x(n-1)]</c>:
-/// <c>y = w0 * x0 + ... + w(n-1) * x(n-1)</c>, summed left to right; <c>dy/dw[i] = x[i]</c>, <c>dy/dx[i] = w[i]</c>.
+/// <c>y = w0 * x0 + ... + w(n-1) * x(n-1)</c>; <c>dy/dw[i] = x[i]</c>, <c>dy/dx[i] = w[i]</c>.
 /// </summary>
+/// <remarks>
+/// Below <see cref="SplitThreshold"/> pairs the products are summed left to right. From there on they are summed in
+/// four running partial sums (pair <c>i</c> goes to sum <c>i % 4</c>), combined as <c>(s0 + s1) + (s2 + s3)</c>, and
+/// the leftover pairs are added after that: four independent additions per step instead of one long chain of
+/// dependent ones, so a neuron's 16-input dot takes about a quarter of the time. The order is fixed plain arithmetic
+/// (no SIMD, no fused multiply-add), so the result is the same on every machine and in every engine.
+/// </remarks>
 internal readonly struct DotOp : IOp
 {
+    /// <summary>The number of pairs from which the four partial sums are used.</summary>
+    public const int SplitThreshold = 8;
+
     public static string Symbol(double parameter) => "dot";
 
     public static double Forward(ReadOnlySpan<double> inputs, double parameter)
     {
         int n = inputs.Length / 2;
-        ReadOnlySpan<double> weights = inputs[..n], x = inputs[n..];
+        ReadOnlySpan<double> weights = inputs[..n], x = inputs[n..(2 * n)];
         double sum = 0;
-        for (int i = 0; i < n; i++)
+        int i = 0;
+        if (n >= SplitThreshold)
+        {
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            for (; i <= n - 4; i += 4)
+            {
+                s0 += weights[i] * x[i];
+                s1 += weights[i + 1] * x[i + 1];
+                s2 += weights[i + 2] * x[i + 2];
+                s3 += weights[i + 3] * x[i + 3];
+            }
+            sum = (s0 + s1) + (s2 + s3);
+        }
+        for (; i < n; i++)
         {
             sum += weights[i] * x[i];
         }

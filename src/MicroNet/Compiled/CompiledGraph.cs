@@ -41,106 +41,127 @@ namespace MicroNet;
 /// </example>
 public sealed class CompiledGraph
 {
-    // Node slots: the leaves first (0 .. _leafCount - 1, in the order the walk met them), then the interior nodes in
-    // topological order, so the output is the last slot. Per slot: its Value, op, parameter, data and gradient.
+    // Every node has a storage slot in _nodes, _data and _grad. Slots are laid out so that the two halves of a Dot
+    // node's children (weights, inputs) sit in consecutive slots where possible: such a "direct" Dot runs DotOp on
+    // _data itself, with no gather or scatter. The order of computation is separate: _interiorSlots lists the
+    // interior nodes' slots in the eager engine's topological order, and everything else indexed by "position" follows it.
     private readonly Value[] _nodes;
-    private readonly int _leafCount;
-    private readonly OpCode[] _ops;
-    private readonly double[] _parameters;
     private readonly double[] _data;
     private readonly double[] _grad;
+    private readonly int _outputSlot;
 
-    // Children in CSR layout: the children of slot i are _childSlots[_childStart[i] .. _childStart[i + 1]].
+    // The leaves in the order the walk met them, and their slots.
+    private readonly Value[] _leaves;
+    private readonly int[] _leafSlots;
+
+    // Leaf slots that require a gradient: backward reads their Grad before and writes it back after.
+    private readonly int[] _gradLeafSlots;
+
+    // Per position: the node's slot, op and parameter.
+    private readonly int[] _interiorSlots;
+    private readonly OpCode[] _ops;
+    private readonly double[] _parameters;
+
+    // Children in CSR layout: the children of position p are _childSlots[_childStart[p] .. _childStart[p + 1]].
     // Per edge, _edgeData holds the child's data as gathered by the last forward pass: the op's input span.
     private readonly int[] _childStart;
     private readonly int[] _childSlots;
     private readonly double[] _edgeData;
 
+    // Per position: for a direct Dot, the first slot of its weights and of its inputs; -1 otherwise.
+    private readonly int[] _dotWeights;
+    private readonly int[] _dotInputs;
+
     // The local gradients of one node's children, as its op's Backward adds them; all zeros between nodes.
     private readonly double[] _scratch;
 
-    // Interior slots that require a gradient, output first: the nodes backward visits, in the order it visits them.
-    private readonly int[] _backwardSlots;
-
-    // Leaf slots that require a gradient: backward reads their Grad before and writes it back after.
-    private readonly int[] _gradLeafSlots;
+    // Positions that require a gradient, output first: the nodes backward visits, in the order it visits them.
+    private readonly int[] _backwardPositions;
 
     private CompiledGraph(Value root, List<Value> order)
     {
         Root = root;
+        Dictionary<Value, int> slotOf = AssignSlots(order);
         int count = order.Count;
         _nodes = new Value[count];
-        int leafCount = 0, edgeCount = 0;
-        foreach (Value node in order)
-        {
-            if (node.IsLeaf)
-            {
-                leafCount++;
-            }
-            edgeCount += node.ChildArray.Length;
-        }
-        _leafCount = leafCount;
-        var slotOf = new Dictionary<Value, int>(count, ReferenceEqualityComparer.Instance);
-        int nextLeaf = 0, nextInterior = leafCount;
-        foreach (Value node in order)
-        {
-            int slot = node.IsLeaf ? nextLeaf++ : nextInterior++;
-            _nodes[slot] = node;
-            slotOf.Add(node, slot);
-        }
-
-        _ops = new OpCode[count];
-        _parameters = new double[count];
         _data = new double[count];
         _grad = new double[count];
-        _childStart = new int[count + 1];
-        _childSlots = new int[edgeCount];
-        _edgeData = new double[edgeCount];
-        int widest = 0;
-        var backwardSlots = new List<int>();
-        var gradLeafSlots = new List<int>();
-        int edge = 0;
-        for (int slot = 0; slot < count; slot++)
+        foreach ((Value node, int slot) in slotOf)
         {
-            Value node = _nodes[slot];
-            _ops[slot] = node.OpCode;
-            _parameters[slot] = node.Parameter;
+            _nodes[slot] = node;
             // The eager graph's numbers, so that Backward right after capture matches the eager Backward exactly.
             _data[slot] = node.Data;
-            _childStart[slot] = edge;
+        }
+        _outputSlot = slotOf[root];
+
+        var leaves = new List<Value>();
+        var interior = new List<Value>();
+        int edgeCount = 0, widest = 0;
+        foreach (Value node in order)
+        {
+            (node.IsLeaf ? leaves : interior).Add(node);
+            edgeCount += node.ChildArray.Length;
             widest = Math.Max(widest, node.ChildArray.Length);
+        }
+        _leaves = [.. leaves];
+        _leafSlots = [.. leaves.Select(v => slotOf[v])];
+        _gradLeafSlots = [.. leaves.Where(v => v.RequiresGrad).Select(v => slotOf[v])];
+
+        int positions = interior.Count;
+        _interiorSlots = new int[positions];
+        _ops = new OpCode[positions];
+        _parameters = new double[positions];
+        _childStart = new int[positions + 1];
+        _childSlots = new int[edgeCount];
+        _edgeData = new double[edgeCount];
+        _dotWeights = new int[positions];
+        _dotInputs = new int[positions];
+        _scratch = new double[widest];
+        var backwardPositions = new List<int>();
+        int edge = 0;
+        for (int p = 0; p < positions; p++)
+        {
+            Value node = interior[p];
+            _interiorSlots[p] = slotOf[node];
+            _ops[p] = node.OpCode;
+            _parameters[p] = node.Parameter;
+            _childStart[p] = edge;
             foreach (Value child in node.ChildArray)
             {
                 _childSlots[edge] = slotOf[child];
                 _edgeData[edge] = child.Data;
                 edge++;
             }
+            (_dotWeights[p], _dotInputs[p]) = node.OpCode == OpCode.Dot
+                ? DirectDot(new ReadOnlySpan<int>(_childSlots, _childStart[p], edge - _childStart[p]))
+                : (-1, -1);
             if (node.RequiresGrad)
             {
-                (node.IsLeaf ? gradLeafSlots : backwardSlots).Add(slot);
+                backwardPositions.Add(p);
             }
         }
-        _childStart[count] = edge;
-        _scratch = new double[widest];
-        backwardSlots.Reverse();
-        _backwardSlots = [.. backwardSlots];
-        _gradLeafSlots = [.. gradLeafSlots];
+        _childStart[positions] = edge;
+        backwardPositions.Reverse();
+        _backwardPositions = [.. backwardPositions];
     }
 
     /// <summary>The value the graph was captured from: its output node. A replay does not change its <see cref="Value.Data"/>; read <see cref="Output"/>.</summary>
     public Value Root { get; }
 
     /// <summary>The output's number as of the last <see cref="Forward"/> (or the capture).</summary>
-    public double Output => _data[^1];
+    public double Output => _data[_outputSlot];
 
     /// <summary>How many nodes the graph has, leaves included.</summary>
     public int NodeCount => _nodes.Length;
+
+    /// <summary>How many Dot nodes run on their slots directly, without a gather (for tests).</summary>
+    internal int DirectDotCount => _dotWeights.Count(w => w >= 0);
 
     /// <summary>
     /// The leaves the graph reads (parameters, inputs and constants), each once. <see cref="Forward"/> reads their
     /// <see cref="Value.Data"/>; <see cref="Backward"/> adds to the <see cref="Value.Grad"/> of those that require a gradient.
     /// </summary>
-    public IReadOnlyList<Value> Leaves => new ArraySegment<Value>(_nodes, 0, _leafCount);
+    public IReadOnlyList<Value> Leaves => _leaves;
 
     /// <summary>
     /// Captures the graph below <paramref name="output"/>: its topological order, ops, parameters and child lists, as
@@ -161,31 +182,48 @@ public sealed class CompiledGraph
     /// </summary>
     public void Forward()
     {
-        Value[] nodes = _nodes;
         double[] data = _data;
-        for (int slot = 0; slot < _leafCount; slot++)
+        Value[] leaves = _leaves;
+        int[] leafSlots = _leafSlots;
+        for (int i = 0; i < leaves.Length; i++)
         {
-            data[slot] = nodes[slot].Data;
+            data[leafSlots[i]] = leaves[i].Data;
         }
         // The hot loop indexes through refs: every slot and edge index was checked at capture, and bounds checks on
         // three arrays per edge cost more than the ops themselves.
         ref double dataRef = ref MemoryMarshal.GetArrayDataReference(data);
+        ref int slots = ref MemoryMarshal.GetArrayDataReference(_interiorSlots);
         ref int childStart = ref MemoryMarshal.GetArrayDataReference(_childStart);
         ref int childSlots = ref MemoryMarshal.GetArrayDataReference(_childSlots);
         ref double edgeData = ref MemoryMarshal.GetArrayDataReference(_edgeData);
         ref OpCode ops = ref MemoryMarshal.GetArrayDataReference(_ops);
         ref double parameters = ref MemoryMarshal.GetArrayDataReference(_parameters);
-        for (int slot = _leafCount; slot < data.Length; slot++)
+        ref int dotWeights = ref MemoryMarshal.GetArrayDataReference(_dotWeights);
+        ref int dotInputs = ref MemoryMarshal.GetArrayDataReference(_dotInputs);
+        for (int p = 0; p < _interiorSlots.Length; p++)
         {
-            int start = Unsafe.Add(ref childStart, slot), end = Unsafe.Add(ref childStart, slot + 1);
-            for (int edge = start; edge < end; edge++)
+            int start = Unsafe.Add(ref childStart, p), end = Unsafe.Add(ref childStart, p + 1);
+            int weights = Unsafe.Add(ref dotWeights, p);
+            double result;
+            if (weights >= 0)
             {
-                Unsafe.Add(ref edgeData, edge) = Unsafe.Add(ref dataRef, Unsafe.Add(ref childSlots, edge));
+                int n = (end - start) / 2;
+                result = DotOp.Forward(
+                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref dataRef, weights), n),
+                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref dataRef, Unsafe.Add(ref dotInputs, p)), n));
             }
-            Unsafe.Add(ref dataRef, slot) = OpTable.Forward(
-                Unsafe.Add(ref ops, slot),
-                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref edgeData, start), end - start),
-                Unsafe.Add(ref parameters, slot));
+            else
+            {
+                for (int edge = start; edge < end; edge++)
+                {
+                    Unsafe.Add(ref edgeData, edge) = Unsafe.Add(ref dataRef, Unsafe.Add(ref childSlots, edge));
+                }
+                result = OpTable.Forward(
+                    Unsafe.Add(ref ops, p),
+                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref edgeData, start), end - start),
+                    Unsafe.Add(ref parameters, p));
+            }
+            Unsafe.Add(ref dataRef, Unsafe.Add(ref slots, p)) = result;
         }
     }
 
@@ -200,42 +238,64 @@ public sealed class CompiledGraph
     /// </remarks>
     public void Backward()
     {
-        Value[] nodes = _nodes;
         if (!Root.RequiresGrad)
         {
             return;
         }
-        if (_leafCount == nodes.Length)
+        if (Root.IsLeaf)
         {
             Root.Grad = 1;
             return;
         }
         double[] grad = _grad;
+        Value[] nodes = _nodes;
         int[] gradLeafSlots = _gradLeafSlots;
+        int[] interiorSlots = _interiorSlots;
+        foreach (int slot in interiorSlots)
+        {
+            grad[slot] = 0;
+        }
         foreach (int slot in gradLeafSlots)
         {
             grad[slot] = nodes[slot].Grad;
         }
-        Array.Clear(grad, _leafCount, grad.Length - _leafCount);
-        grad[^1] = 1;
+        grad[_outputSlot] = 1;
         ref double gradRef = ref MemoryMarshal.GetArrayDataReference(grad);
         ref double dataRef = ref MemoryMarshal.GetArrayDataReference(_data);
+        ref int slots = ref MemoryMarshal.GetArrayDataReference(interiorSlots);
         ref int childStart = ref MemoryMarshal.GetArrayDataReference(_childStart);
         ref int childSlots = ref MemoryMarshal.GetArrayDataReference(_childSlots);
         ref double edgeData = ref MemoryMarshal.GetArrayDataReference(_edgeData);
         ref OpCode ops = ref MemoryMarshal.GetArrayDataReference(_ops);
         ref double parameters = ref MemoryMarshal.GetArrayDataReference(_parameters);
+        ref int dotWeights = ref MemoryMarshal.GetArrayDataReference(_dotWeights);
+        ref int dotInputs = ref MemoryMarshal.GetArrayDataReference(_dotInputs);
         // The op adds into a zeroed buffer as large as the widest node; the scatter below zeroes it again as it
         // reads, so it never needs a separate clear.
         ref double scratch = ref MemoryMarshal.GetArrayDataReference(_scratch);
-        foreach (int slot in _backwardSlots)
+        foreach (int p in _backwardPositions)
         {
-            int start = Unsafe.Add(ref childStart, slot), count = Unsafe.Add(ref childStart, slot + 1) - start;
+            int slot = Unsafe.Add(ref slots, p);
+            int start = Unsafe.Add(ref childStart, p), count = Unsafe.Add(ref childStart, p + 1) - start;
+            int weights = Unsafe.Add(ref dotWeights, p);
+            if (weights >= 0)
+            {
+                // Every child of a direct Dot has its own slot, so adding straight into the gradients gives each
+                // child the same single addition, in the same order across nodes, as the scatter would.
+                int n = count / 2, inputs = Unsafe.Add(ref dotInputs, p);
+                DotOp.Backward(
+                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref dataRef, weights), n),
+                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref dataRef, inputs), n),
+                    Unsafe.Add(ref gradRef, slot),
+                    MemoryMarshal.CreateSpan(ref Unsafe.Add(ref gradRef, weights), n),
+                    MemoryMarshal.CreateSpan(ref Unsafe.Add(ref gradRef, inputs), n));
+                continue;
+            }
             OpTable.Backward(
-                Unsafe.Add(ref ops, slot),
+                Unsafe.Add(ref ops, p),
                 MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref edgeData, start), count),
                 Unsafe.Add(ref dataRef, slot),
-                Unsafe.Add(ref parameters, slot),
+                Unsafe.Add(ref parameters, p),
                 Unsafe.Add(ref gradRef, slot),
                 MemoryMarshal.CreateSpan(ref scratch, count));
             ref int children = ref Unsafe.Add(ref childSlots, start);
@@ -258,13 +318,91 @@ public sealed class CompiledGraph
     /// </summary>
     public void CopyToValues()
     {
-        for (int slot = _leafCount; slot < _nodes.Length; slot++)
+        foreach (int slot in _interiorSlots)
         {
             _nodes[slot].Data = _data[slot];
         }
-        foreach (int slot in _backwardSlots)
+        foreach (int p in _backwardPositions)
         {
+            int slot = _interiorSlots[p];
             _nodes[slot].Grad = _grad[slot];
         }
+    }
+
+    /// <summary>
+    /// Gives every node a storage slot: nodes in topological order, except that the first time a Dot node's weights
+    /// or inputs are met as a run of distinct nodes not yet in another run, that run is placed in consecutive slots.
+    /// </summary>
+    private static Dictionary<Value, int> AssignSlots(List<Value> order)
+    {
+        var runOf = new Dictionary<Value, int>(ReferenceEqualityComparer.Instance);
+        var runs = new List<Value[]>();
+        foreach (Value node in order)
+        {
+            if (node.OpCode == OpCode.Dot)
+            {
+                Value[] children = node.ChildArray;
+                int n = children.Length / 2;
+                TryAddRun(children[..n]);
+                TryAddRun(children[n..]);
+            }
+        }
+
+        var slotOf = new Dictionary<Value, int>(order.Count, ReferenceEqualityComparer.Instance);
+        foreach (Value node in order)
+        {
+            if (slotOf.ContainsKey(node))
+            {
+                continue;
+            }
+            if (runOf.TryGetValue(node, out int run))
+            {
+                foreach (Value member in runs[run])
+                {
+                    slotOf.Add(member, slotOf.Count);
+                }
+            }
+            else
+            {
+                slotOf.Add(node, slotOf.Count);
+            }
+        }
+        return slotOf;
+
+        void TryAddRun(Value[] run)
+        {
+            if (run.Length < 2 || run.Any(runOf.ContainsKey) || run.Distinct(ReferenceEqualityComparer.Instance).Count() != run.Length)
+            {
+                return;
+            }
+            foreach (Value member in run)
+            {
+                runOf.Add(member, runs.Count);
+            }
+            runs.Add(run);
+        }
+    }
+
+    /// <summary>
+    /// The first slots of a Dot node's weights and inputs when each half sits in consecutive slots and the halves do
+    /// not overlap (so every child has its own slot); (-1, -1) when the node needs the general gather.
+    /// </summary>
+    private static (int Weights, int Inputs) DirectDot(ReadOnlySpan<int> childSlots)
+    {
+        int n = childSlots.Length / 2;
+        if (n == 0)
+        {
+            return (-1, -1);
+        }
+        int weights = childSlots[0], inputs = childSlots[n];
+        for (int i = 1; i < n; i++)
+        {
+            if (childSlots[i] != weights + i || childSlots[n + i] != inputs + i)
+            {
+                return (-1, -1);
+            }
+        }
+        bool overlap = weights < inputs + n && inputs < weights + n;
+        return overlap ? (-1, -1) : (weights, inputs);
     }
 }

@@ -21,7 +21,20 @@ internal readonly struct DotOp : IOp
     public static double Forward(ReadOnlySpan<double> inputs, double parameter)
     {
         int n = inputs.Length / 2;
-        ReadOnlySpan<double> weights = inputs[..n], x = inputs[n..(2 * n)];
+        return Forward(inputs[..n], inputs[n..(2 * n)]);
+    }
+
+    public static void Backward(ReadOnlySpan<double> inputs, double output, double parameter, double outputGrad, Span<double> inputGrads)
+    {
+        int n = inputs.Length / 2;
+        Backward(inputs[..n], inputs[n..(2 * n)], outputGrad, inputGrads[..n], inputGrads[n..(2 * n)]);
+    }
+
+    /// <summary>The forward formula on the two halves apart, for callers that hold them in separate places (a compiled replay).</summary>
+    public static double Forward(ReadOnlySpan<double> weights, ReadOnlySpan<double> x)
+    {
+        int n = weights.Length;
+        x = x[..n];
         double sum = 0;
         int i = 0;
         if (n >= SplitThreshold)
@@ -43,13 +56,17 @@ internal readonly struct DotOp : IOp
         return sum;
     }
 
-    public static void Backward(ReadOnlySpan<double> inputs, double output, double parameter, double outputGrad, Span<double> inputGrads)
+    /// <summary>The chain rule on the two halves apart: adds <c>x[i] * outputGrad</c> to <c>weightGrads[i]</c> and <c>weights[i] * outputGrad</c> to <c>xGrads[i]</c>.</summary>
+    public static void Backward(ReadOnlySpan<double> weights, ReadOnlySpan<double> x, double outputGrad, Span<double> weightGrads, Span<double> xGrads)
     {
-        int n = inputs.Length / 2;
+        int n = weights.Length;
+        x = x[..n];
+        weightGrads = weightGrads[..n];
+        xGrads = xGrads[..n];
         for (int i = 0; i < n; i++)
         {
-            inputGrads[i] += inputs[n + i] * outputGrad;
-            inputGrads[n + i] += inputs[i] * outputGrad;
+            weightGrads[i] += x[i] * outputGrad;
+            xGrads[i] += weights[i] * outputGrad;
         }
     }
 }

@@ -1,3 +1,4 @@
+using MicroNet.Nn;
 using MicroNet.Training;
 
 namespace MicroNet.Tests.Compiled;
@@ -225,6 +226,39 @@ public static class CompiledGraphTests
         Assert.Equal(eager.StepLosses, losses);
         AssertSameBits(eager.FinalLoss, compiled.Output, "final loss");
         Assert.Equal(eager.Model.Parameters().Select(p => p.Data), model.Parameters().Select(p => p.Data));
+    }
+
+    [Fact]
+    public static void MoonsLikeTraining_Compiled_GivesEagerLossesAndWeightsBitForBit()
+    {
+        // micrograd's demo shape: 16-input dots take the four-partial-sum path and run directly on the slots.
+        const int Steps = 5;
+        var random = new Random(5);
+        double[][] points = [.. Enumerable.Range(0, 20).Select(_ => new[] { random.NextDouble() * 3 - 1, random.NextDouble() * 2 - 1 })];
+        double[] labels = [.. Enumerable.Range(0, 20).Select(i => i % 2 == 0 ? 1.0 : -1.0)];
+        Value Loss(Mlp model) =>
+            Losses.Hinge([.. points.Select(model.ForwardSingle)], labels) + Losses.L2(model.Parameters(), 1e-4);
+        var eagerModel = new Mlp(2, [16, 16, 1], 3, Activation.Relu, Activation.Linear);
+        var model = new Mlp(2, [16, 16, 1], 3, Activation.Relu, Activation.Linear);
+        var eagerOptimizer = new Sgd(eagerModel.Parameters(), 0.1);
+        var optimizer = new Sgd(model.Parameters(), 0.1);
+        CompiledGraph compiled = Loss(model).Compile();
+        Assert.Equal(points.Length * 33, compiled.DirectDotCount);
+
+        for (int step = 0; step < Steps; step++)
+        {
+            Value eagerLoss = Loss(eagerModel);
+            eagerOptimizer.ZeroGrad();
+            eagerLoss.Backward();
+            compiled.Forward();
+            optimizer.ZeroGrad();
+            compiled.Backward();
+
+            AssertSameBits(eagerLoss.Data, compiled.Output, $"loss at step {step}");
+            Assert.Equal(eagerModel.Parameters().Select(p => p.Grad), model.Parameters().Select(p => p.Grad));
+            eagerOptimizer.Step();
+            optimizer.Step();
+        }
     }
 
     private static void AssertSameGradients(Value[] expected, Value[] actual, string where)

@@ -218,7 +218,7 @@ internal static class BenchCommand
     {
         public static Settings Full { get; } = new(TimeSpan.FromMilliseconds(1000), TimeSpan.FromMilliseconds(50), 41, 11);
 
-        public static Settings Quick { get; } = new(TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(10), 15, 5);
+        public static Settings Quick { get; } = new(TimeSpan.FromMilliseconds(750), TimeSpan.FromMilliseconds(10), 15, 5);
     }
 
     private sealed record Row(string Workload, Engine Engine, Timing Timing);

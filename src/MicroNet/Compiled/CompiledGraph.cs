@@ -72,6 +72,10 @@ public sealed class CompiledGraph
     private readonly int[] _dotWeights;
     private readonly int[] _dotInputs;
 
+    // Per position: for another node whose children sit in consecutive slots, each its own (every unary node), the
+    // first of them, so its op runs on _data and _grad directly; -1 otherwise.
+    private readonly int[] _directChildren;
+
     // The local gradients of one node's children, as its op's Backward adds them; all zeros between nodes.
     private readonly double[] _scratch;
 
@@ -116,6 +120,7 @@ public sealed class CompiledGraph
         _edgeData = new double[edgeCount];
         _dotWeights = new int[positions];
         _dotInputs = new int[positions];
+        _directChildren = new int[positions];
         _scratch = new double[widest];
         var backwardPositions = new List<int>();
         int edge = 0;
@@ -132,9 +137,9 @@ public sealed class CompiledGraph
                 _edgeData[edge] = child.Data;
                 edge++;
             }
-            (_dotWeights[p], _dotInputs[p]) = node.OpCode == OpCode.Dot
-                ? DirectDot(new ReadOnlySpan<int>(_childSlots, _childStart[p], edge - _childStart[p]))
-                : (-1, -1);
+            var children = new ReadOnlySpan<int>(_childSlots, _childStart[p], edge - _childStart[p]);
+            (_dotWeights[p], _dotInputs[p]) = node.OpCode == OpCode.Dot ? DirectDot(children) : (-1, -1);
+            _directChildren[p] = node.OpCode != OpCode.Dot && children.Length > 0 && IsConsecutive(children) ? children[0] : -1;
             if (node.RequiresGrad)
             {
                 backwardPositions.Add(p);
@@ -156,6 +161,9 @@ public sealed class CompiledGraph
 
     /// <summary>How many Dot nodes run on their slots directly, without a gather (for tests).</summary>
     internal int DirectDotCount => _dotWeights.Count(w => w >= 0);
+
+    /// <summary>How many other nodes run on their slots directly, without a gather (for tests).</summary>
+    internal int DirectOtherCount => _directChildren.Count(w => w >= 0);
 
     /// <summary>
     /// The leaves the graph reads (parameters, inputs and constants), each once. <see cref="Forward"/> reads their
@@ -200,12 +208,21 @@ public sealed class CompiledGraph
         ref double parameters = ref MemoryMarshal.GetArrayDataReference(_parameters);
         ref int dotWeights = ref MemoryMarshal.GetArrayDataReference(_dotWeights);
         ref int dotInputs = ref MemoryMarshal.GetArrayDataReference(_dotInputs);
+        ref int directChildren = ref MemoryMarshal.GetArrayDataReference(_directChildren);
         for (int p = 0; p < _interiorSlots.Length; p++)
         {
             int start = Unsafe.Add(ref childStart, p), end = Unsafe.Add(ref childStart, p + 1);
             int weights = Unsafe.Add(ref dotWeights, p);
+            int direct = Unsafe.Add(ref directChildren, p);
             double result;
-            if (weights >= 0)
+            if (direct >= 0)
+            {
+                result = OpTable.Forward(
+                    Unsafe.Add(ref ops, p),
+                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref dataRef, direct), end - start),
+                    Unsafe.Add(ref parameters, p));
+            }
+            else if (weights >= 0)
             {
                 int n = (end - start) / 2;
                 result = DotOp.Forward(
@@ -270,6 +287,7 @@ public sealed class CompiledGraph
         ref double parameters = ref MemoryMarshal.GetArrayDataReference(_parameters);
         ref int dotWeights = ref MemoryMarshal.GetArrayDataReference(_dotWeights);
         ref int dotInputs = ref MemoryMarshal.GetArrayDataReference(_dotInputs);
+        ref int directChildren = ref MemoryMarshal.GetArrayDataReference(_directChildren);
         // The op adds into a zeroed buffer as large as the widest node; the scatter below zeroes it again as it
         // reads, so it never needs a separate clear.
         ref double scratch = ref MemoryMarshal.GetArrayDataReference(_scratch);
@@ -278,10 +296,24 @@ public sealed class CompiledGraph
             int slot = Unsafe.Add(ref slots, p);
             int start = Unsafe.Add(ref childStart, p), count = Unsafe.Add(ref childStart, p + 1) - start;
             int weights = Unsafe.Add(ref dotWeights, p);
+            int direct = Unsafe.Add(ref directChildren, p);
+            // A direct node's children each have their own slot, so the op adding straight into their gradients gives
+            // each child the same single addition, in the same order across nodes, as the scatter would. (The scatter
+            // adds 0 + g where this adds g; the two differ only for g = -0 on a gradient of -0, which backward never
+            // produces from the +0 it starts with, only a leaf whose Grad was set to -0.0 by hand.)
+            if (direct >= 0)
+            {
+                OpTable.Backward(
+                    Unsafe.Add(ref ops, p),
+                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref dataRef, direct), count),
+                    Unsafe.Add(ref dataRef, slot),
+                    Unsafe.Add(ref parameters, p),
+                    Unsafe.Add(ref gradRef, slot),
+                    MemoryMarshal.CreateSpan(ref Unsafe.Add(ref gradRef, direct), count));
+                continue;
+            }
             if (weights >= 0)
             {
-                // Every child of a direct Dot has its own slot, so adding straight into the gradients gives each
-                // child the same single addition, in the same order across nodes, as the scatter would.
                 int n = count / 2, inputs = Unsafe.Add(ref dotInputs, p);
                 DotOp.Backward(
                     MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref dataRef, weights), n),
@@ -383,6 +415,18 @@ public sealed class CompiledGraph
         }
     }
 
+    private static bool IsConsecutive(ReadOnlySpan<int> childSlots)
+    {
+        for (int i = 1; i < childSlots.Length; i++)
+        {
+            if (childSlots[i] != childSlots[0] + i)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /// <summary>
     /// The first slots of a Dot node's weights and inputs when each half sits in consecutive slots and the halves do
     /// not overlap (so every child has its own slot); (-1, -1) when the node needs the general gather.
@@ -395,12 +439,9 @@ public sealed class CompiledGraph
             return (-1, -1);
         }
         int weights = childSlots[0], inputs = childSlots[n];
-        for (int i = 1; i < n; i++)
+        if (!IsConsecutive(childSlots[..n]) || !IsConsecutive(childSlots[n..]))
         {
-            if (childSlots[i] != weights + i || childSlots[n + i] != inputs + i)
-            {
-                return (-1, -1);
-            }
+            return (-1, -1);
         }
         bool overlap = weights < inputs + n && inputs < weights + n;
         return overlap ? (-1, -1) : (weights, inputs);

@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace MicroNet.Ops;
 
 /// <summary>
@@ -8,8 +11,10 @@ namespace MicroNet.Ops;
 /// Below <see cref="SplitThreshold"/> pairs the products are summed left to right. From there on they are summed in
 /// four running partial sums (pair <c>i</c> goes to sum <c>i % 4</c>), combined as <c>(s0 + s1) + (s2 + s3)</c>, and
 /// the leftover pairs are added after that: four independent additions per step instead of one long chain of
-/// dependent ones, so a neuron's 16-input dot takes about a quarter of the time. The order is fixed plain arithmetic
-/// (no SIMD, no fused multiply-add), so the result is the same on every machine and in every engine.
+/// dependent ones, so a neuron's 16-input dot takes about a quarter of the time. Where 256-bit vectors are
+/// accelerated the four sums are the four lanes of one vector, which is the same arithmetic in the same order
+/// (multiply, then add; never a fused multiply-add), so the result is the same on every machine and in every engine.
+/// Backward is elementwise and vectorised the same way, bit for bit.
 /// </remarks>
 internal readonly struct DotOp : IOp
 {
@@ -39,13 +44,28 @@ internal readonly struct DotOp : IOp
         int i = 0;
         if (n >= SplitThreshold)
         {
-            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-            for (; i <= n - 4; i += 4)
+            double s0, s1, s2, s3;
+            if (Vector256.IsHardwareAccelerated)
             {
-                s0 += weights[i] * x[i];
-                s1 += weights[i + 1] * x[i + 1];
-                s2 += weights[i + 2] * x[i + 2];
-                s3 += weights[i + 3] * x[i + 3];
+                ref double w = ref MemoryMarshal.GetReference(weights);
+                ref double v = ref MemoryMarshal.GetReference(x);
+                Vector256<double> lanes = Vector256<double>.Zero;
+                for (; i <= n - 4; i += 4)
+                {
+                    lanes += Vector256.LoadUnsafe(ref w, (nuint)i) * Vector256.LoadUnsafe(ref v, (nuint)i);
+                }
+                (s0, s1, s2, s3) = (lanes.GetElement(0), lanes.GetElement(1), lanes.GetElement(2), lanes.GetElement(3));
+            }
+            else
+            {
+                s0 = s1 = s2 = s3 = 0;
+                for (; i <= n - 4; i += 4)
+                {
+                    s0 += weights[i] * x[i];
+                    s1 += weights[i + 1] * x[i + 1];
+                    s2 += weights[i + 2] * x[i + 2];
+                    s3 += weights[i + 3] * x[i + 3];
+                }
             }
             sum = (s0 + s1) + (s2 + s3);
         }
@@ -63,7 +83,21 @@ internal readonly struct DotOp : IOp
         x = x[..n];
         weightGrads = weightGrads[..n];
         xGrads = xGrads[..n];
-        for (int i = 0; i < n; i++)
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref double w = ref MemoryMarshal.GetReference(weights);
+            ref double v = ref MemoryMarshal.GetReference(x);
+            ref double wg = ref MemoryMarshal.GetReference(weightGrads);
+            ref double vg = ref MemoryMarshal.GetReference(xGrads);
+            Vector256<double> g = Vector256.Create(outputGrad);
+            for (; i <= n - 4; i += 4)
+            {
+                (Vector256.LoadUnsafe(ref wg, (nuint)i) + Vector256.LoadUnsafe(ref v, (nuint)i) * g).StoreUnsafe(ref wg, (nuint)i);
+                (Vector256.LoadUnsafe(ref vg, (nuint)i) + Vector256.LoadUnsafe(ref w, (nuint)i) * g).StoreUnsafe(ref vg, (nuint)i);
+            }
+        }
+        for (; i < n; i++)
         {
             weightGrads[i] += x[i] * outputGrad;
             xGrads[i] += weights[i] * outputGrad;

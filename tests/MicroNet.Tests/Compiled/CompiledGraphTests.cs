@@ -244,6 +244,8 @@ public static class CompiledGraphTests
         var optimizer = new Sgd(model.Parameters(), 0.1);
         CompiledGraph compiled = Loss(model).Compile();
         Assert.Equal(points.Length * 33, compiled.DirectDotCount);
+        // At least the 32 hidden ReLUs and the hinge ReLU of each sample read their child in place.
+        Assert.True(compiled.DirectOtherCount >= points.Length * 33, $"{compiled.DirectOtherCount} direct nodes");
 
         for (int step = 0; step < Steps; step++)
         {

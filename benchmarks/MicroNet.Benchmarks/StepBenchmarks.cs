@@ -5,6 +5,7 @@ namespace MicroNet.Benchmarks;
 
 /// <summary>One training step (forward, zero gradients, backward, update) of the notebook and of micrograd's moons demo.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class StepBenchmarks
 {
     private NotebookStep _notebook = null!;

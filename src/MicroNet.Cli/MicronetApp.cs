@@ -80,11 +80,12 @@ internal static class MicronetApp
             GradCommand.Create(dotExecutable),
             PredictCommand.Create(),
             EvaluateCommand.Create(),
+            BenchCommand.Create(),
         };
         // Without an action, a bare 'micronet' fails with "Required command was not provided", which hides the choices.
         root.SetAction(parseResult =>
         {
-            parseResult.InvocationConfiguration.Error.WriteLine("Name a command: 'micronet train', 'micronet predict', 'micronet evaluate', 'micronet graph' or 'micronet grad' ('micronet --help' describes them).");
+            parseResult.InvocationConfiguration.Error.WriteLine("Name a command: 'micronet train', 'micronet predict', 'micronet evaluate', 'micronet graph', 'micronet grad' or 'micronet bench' ('micronet --help' describes them).");
             return ExitCodes.UsageError;
         });
         return root;

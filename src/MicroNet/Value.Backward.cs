@@ -28,13 +28,22 @@ public sealed partial class Value
     /// <see cref="ZeroGrad"/> or <c>Module.ZeroGrad()</c>. Gradients of interior nodes are reset by each call, so
     /// after it they show this call's gradients. The walk uses an explicit stack: graphs of millions of nodes
     /// are fine.
+    /// <para>
+    /// Values that do not <see cref="RequiresGrad">require a gradient</see> (constants, and inputs wrapped by
+    /// <c>Mlp.Forward</c>) are skipped: their <see cref="Grad"/> stays as it was (0 unless set by hand) and the
+    /// walk does not descend below them. If this value itself requires no gradient, nothing happens.
+    /// </para>
     /// </remarks>
     public void Backward()
     {
+        if (!_requiresGrad)
+        {
+            return;
+        }
         List<Value> order = t_order ??= [];
         try
         {
-            CollectTopologicalOrder(order);
+            CollectTopologicalOrder(order, requiringGradOnly: true);
             foreach (Value node in order)
             {
                 if (!node.IsLeaf)
@@ -53,6 +62,12 @@ public sealed partial class Value
             order.Clear();
         }
     }
+
+    /// <summary>
+    /// Captures the graph below this value for fast replays: see <see cref="CompiledGraph"/>. Same as
+    /// <see cref="CompiledGraph.Capture"/>.
+    /// </summary>
+    public CompiledGraph Compile() => CompiledGraph.Capture(this);
 
     /// <summary>Sets the gradient of this value and of every value it depends on to 0.</summary>
     public void ZeroGrad()
@@ -82,8 +97,11 @@ public sealed partial class Value
         return order;
     }
 
-    /// <summary>Appends the graph below this node to <paramref name="order"/> in post-order, without recursion.</summary>
-    internal void CollectTopologicalOrder(List<Value> order)
+    /// <summary>
+    /// Appends the graph below this node to <paramref name="order"/> in post-order, without recursion; with
+    /// <paramref name="requiringGradOnly"/>, only the nodes that require a gradient (the part backward visits).
+    /// </summary>
+    internal void CollectTopologicalOrder(List<Value> order, bool requiringGradOnly = false)
     {
         long walk = Interlocked.Increment(ref s_lastWalk);
         Stack<(Value Node, int NextChild)> stack = t_stack ??= new();
@@ -94,7 +112,8 @@ public sealed partial class Value
         {
             (Value node, int next) = stack.Pop();
             Value[] children = node._children;
-            while (next < children.Length && children[next]._visitedBy == walk)
+            while (next < children.Length
+                && (children[next]._visitedBy == walk || (requiringGradOnly && !children[next]._requiresGrad)))
             {
                 next++;
             }
@@ -130,7 +149,11 @@ public sealed partial class Value
         OpTable.Backward(_op, inputs, Data, _parameter, Grad, grads);
         for (int i = 0; i < n; i++)
         {
-            _children[i].Grad += grads[i];
+            Value child = _children[i];
+            if (child._requiresGrad)
+            {
+                child.Grad += grads[i];
+            }
         }
     }
 }

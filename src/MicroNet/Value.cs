@@ -18,6 +18,13 @@ namespace MicroNet;
 /// Values compare by reference: two nodes holding the same number are still two nodes. A graph is not
 /// safe to build or walk from several threads at once.
 /// </para>
+/// <para>
+/// Only values that <see cref="RequiresGrad">require a gradient</see> get one, as in PyTorch: a leaf made with
+/// <c>new Value(x)</c> or by the implicit conversion from <c>double</c> requires one (as every value does in
+/// micrograd), a leaf made with <see cref="Constant"/> or marked <c>RequiresGrad = false</c> (input data) does not,
+/// and a computed value requires one when any of its inputs does. <see cref="Backward"/> leaves the
+/// <see cref="Grad"/> of the others at 0 and spends no work on them.
+/// </para>
 /// </remarks>
 public sealed partial class Value
 {
@@ -26,14 +33,16 @@ public sealed partial class Value
     private readonly Value[] _children;
     private readonly double _parameter;
     private readonly OpCode _op;
+    private bool _requiresGrad;
     private string _label;
 
-    /// <summary>Creates a leaf value: an input or a parameter, with no children.</summary>
+    /// <summary>Creates a leaf value: an input or a parameter, with no children. It requires a gradient; see <see cref="RequiresGrad"/>.</summary>
     public Value(double data, string label = "")
     {
         Data = data;
         _children = s_noChildren;
         _op = OpCode.Leaf;
+        _requiresGrad = true;
         _label = label ?? "";
     }
 
@@ -43,6 +52,14 @@ public sealed partial class Value
         _children = children;
         _parameter = parameter;
         _label = "";
+        foreach (Value child in children)
+        {
+            if (child._requiresGrad)
+            {
+                _requiresGrad = true;
+                break;
+            }
+        }
         Data = ComputeForward();
     }
 
@@ -53,6 +70,32 @@ public sealed partial class Value
     /// d(output) / d(this value), filled in by <see cref="Backward"/> on some output. Starts at 0.
     /// </summary>
     public double Grad { get; set; }
+
+    /// <summary>
+    /// Whether <see cref="Backward"/> computes a gradient for this value, as PyTorch's <c>requires_grad</c>.
+    /// </summary>
+    /// <remarks>
+    /// True for a leaf made with <c>new Value(x)</c> or by the implicit conversion from <c>double</c>; false for a
+    /// leaf made with <see cref="Constant"/> and for the inputs <c>Mlp.Forward</c> wraps from plain numbers. Set it on
+    /// a leaf to change that: false for an input you only feed data through, true to get the gradient of a
+    /// constant. A computed value derives it when it is made: true when any of its children requires a
+    /// gradient; changing a leaf later affects only values computed afterwards. A value that requires no
+    /// gradient keeps <see cref="Grad"/> 0 through <see cref="Backward"/>, and backward does no work below it.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">Set on a value that is not a leaf.</exception>
+    public bool RequiresGrad
+    {
+        get => _requiresGrad;
+        set
+        {
+            if (!IsLeaf)
+            {
+                throw new InvalidOperationException(
+                    "Only a leaf's RequiresGrad can be set; a computed value requires a gradient when any of its inputs does.");
+            }
+            _requiresGrad = value;
+        }
+    }
 
     /// <summary>A name for drawings, such as <c>"w1"</c>. Empty unless set.</summary>
     public string Label
@@ -76,8 +119,17 @@ public sealed partial class Value
 
     internal Value[] ChildArray => _children;
 
-    /// <summary>Wraps a number as a leaf value, so that <c>2 * x</c> and <c>1 - x</c> work.</summary>
+    /// <summary>
+    /// Wraps a number as a leaf value, so that <c>Value a = 2.0;</c>, <c>2 * x</c> and <c>1 - x</c> work. Like every
+    /// value in micrograd it gets a gradient; use <see cref="Constant"/> for a number whose gradient nobody reads.
+    /// </summary>
     public static implicit operator Value(double data) => new(data);
+
+    /// <summary>
+    /// A leaf that does not <see cref="RequiresGrad">require a gradient</see>: a target, a label or another number
+    /// fixed by the data. <see cref="Backward"/> spends no work on it and its <see cref="Grad"/> stays 0.
+    /// </summary>
+    public static Value Constant(double data) => new(data) { _requiresGrad = false };
 
     /// <summary><c>a + b</c>; both gradients are 1.</summary>
     public static Value operator +(Value a, Value b) => new(OpCode.Add, [a, b]);
@@ -86,7 +138,7 @@ public sealed partial class Value
     public static Value operator *(Value a, Value b) => new(OpCode.Multiply, [a, b]);
 
     /// <summary><c>-a</c>, built as <c>a * -1</c> as in micrograd.</summary>
-    public static Value operator -(Value a) => a * -1;
+    public static Value operator -(Value a) => a * Constant(-1);
 
     /// <summary><c>a - b</c>, built as <c>a + (-b)</c> as in micrograd.</summary>
     public static Value operator -(Value a, Value b) => a + (-b);

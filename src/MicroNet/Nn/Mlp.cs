@@ -102,14 +102,17 @@ public sealed class Mlp : Module
         return x;
     }
 
-    /// <summary>Runs the network on plain numbers, wrapping each as a leaf value.</summary>
+    /// <summary>
+    /// Runs the network on plain numbers, wrapping each as a leaf value that does not
+    /// <see cref="Value.RequiresGrad">require a gradient</see>, so backward spends no work on the inputs.
+    /// </summary>
     public IReadOnlyList<Value> Forward(IReadOnlyList<double> inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var values = new Value[inputs.Count];
         for (int i = 0; i < values.Length; i++)
         {
-            values[i] = new Value(inputs[i]);
+            values[i] = new Value(inputs[i]) { RequiresGrad = false };
         }
         return Forward(values);
     }

@@ -1,32 +1,106 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace MicroNet.Ops;
 
 /// <summary>
 /// The dot product of n weights and n inputs, laid out as <c>[w0 .. w(n-1), x0 .. x(n-1)]</c>:
-/// <c>y = w0 * x0 + ... + w(n-1) * x(n-1)</c>, summed left to right; <c>dy/dw[i] = x[i]</c>, <c>dy/dx[i] = w[i]</c>.
+/// <c>y = w0 * x0 + ... + w(n-1) * x(n-1)</c>; <c>dy/dw[i] = x[i]</c>, <c>dy/dx[i] = w[i]</c>.
 /// </summary>
+/// <remarks>
+/// Below <see cref="SplitThreshold"/> pairs the products are summed left to right. From there on they are summed in
+/// four running partial sums (pair <c>i</c> goes to sum <c>i % 4</c>), combined as <c>(s0 + s1) + (s2 + s3)</c>, and
+/// the leftover pairs are added after that: four independent additions per step instead of one long chain of
+/// dependent ones, so a neuron's 16-input dot takes about a quarter of the time. Where 256-bit vectors are
+/// accelerated the four sums are the four lanes of one vector, which is the same arithmetic in the same order
+/// (multiply, then add; never a fused multiply-add), so the result is the same on every machine and in every engine.
+/// Backward is elementwise and vectorised the same way, bit for bit.
+/// </remarks>
 internal readonly struct DotOp : IOp
 {
+    /// <summary>The number of pairs from which the four partial sums are used.</summary>
+    public const int SplitThreshold = 8;
+
     public static string Symbol(double parameter) => "dot";
 
     public static double Forward(ReadOnlySpan<double> inputs, double parameter)
     {
         int n = inputs.Length / 2;
-        ReadOnlySpan<double> weights = inputs[..n], x = inputs[n..];
+        return Forward(inputs[..n], inputs[n..(2 * n)]);
+    }
+
+    public static void Backward(ReadOnlySpan<double> inputs, double output, double parameter, double outputGrad, Span<double> inputGrads)
+    {
+        int n = inputs.Length / 2;
+        Backward(inputs[..n], inputs[n..(2 * n)], outputGrad, inputGrads[..n], inputGrads[n..(2 * n)]);
+    }
+
+    /// <summary>The forward formula on the two halves apart, for callers that hold them in separate places (a compiled replay).</summary>
+    public static double Forward(ReadOnlySpan<double> weights, ReadOnlySpan<double> x)
+    {
+        int n = weights.Length;
+        x = x[..n];
         double sum = 0;
-        for (int i = 0; i < n; i++)
+        int i = 0;
+        if (n >= SplitThreshold)
+        {
+            double s0, s1, s2, s3;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                ref double w = ref MemoryMarshal.GetReference(weights);
+                ref double v = ref MemoryMarshal.GetReference(x);
+                Vector256<double> lanes = Vector256<double>.Zero;
+                for (; i <= n - 4; i += 4)
+                {
+                    lanes += Vector256.LoadUnsafe(ref w, (nuint)i) * Vector256.LoadUnsafe(ref v, (nuint)i);
+                }
+                (s0, s1, s2, s3) = (lanes.GetElement(0), lanes.GetElement(1), lanes.GetElement(2), lanes.GetElement(3));
+            }
+            else
+            {
+                s0 = s1 = s2 = s3 = 0;
+                for (; i <= n - 4; i += 4)
+                {
+                    s0 += weights[i] * x[i];
+                    s1 += weights[i + 1] * x[i + 1];
+                    s2 += weights[i + 2] * x[i + 2];
+                    s3 += weights[i + 3] * x[i + 3];
+                }
+            }
+            sum = (s0 + s1) + (s2 + s3);
+        }
+        for (; i < n; i++)
         {
             sum += weights[i] * x[i];
         }
         return sum;
     }
 
-    public static void Backward(ReadOnlySpan<double> inputs, double output, double parameter, double outputGrad, Span<double> inputGrads)
+    /// <summary>The chain rule on the two halves apart: adds <c>x[i] * outputGrad</c> to <c>weightGrads[i]</c> and <c>weights[i] * outputGrad</c> to <c>xGrads[i]</c>.</summary>
+    public static void Backward(ReadOnlySpan<double> weights, ReadOnlySpan<double> x, double outputGrad, Span<double> weightGrads, Span<double> xGrads)
     {
-        int n = inputs.Length / 2;
-        for (int i = 0; i < n; i++)
+        int n = weights.Length;
+        x = x[..n];
+        weightGrads = weightGrads[..n];
+        xGrads = xGrads[..n];
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            inputGrads[i] += inputs[n + i] * outputGrad;
-            inputGrads[n + i] += inputs[i] * outputGrad;
+            ref double w = ref MemoryMarshal.GetReference(weights);
+            ref double v = ref MemoryMarshal.GetReference(x);
+            ref double wg = ref MemoryMarshal.GetReference(weightGrads);
+            ref double vg = ref MemoryMarshal.GetReference(xGrads);
+            Vector256<double> g = Vector256.Create(outputGrad);
+            for (; i <= n - 4; i += 4)
+            {
+                (Vector256.LoadUnsafe(ref wg, (nuint)i) + Vector256.LoadUnsafe(ref v, (nuint)i) * g).StoreUnsafe(ref wg, (nuint)i);
+                (Vector256.LoadUnsafe(ref vg, (nuint)i) + Vector256.LoadUnsafe(ref w, (nuint)i) * g).StoreUnsafe(ref vg, (nuint)i);
+            }
+        }
+        for (; i < n; i++)
+        {
+            weightGrads[i] += x[i] * outputGrad;
+            xGrads[i] += weights[i] * outputGrad;
         }
     }
 }

@@ -25,7 +25,7 @@ public static class Losses
         var terms = new Value[predictions.Count];
         for (int i = 0; i < terms.Length; i++)
         {
-            terms[i] = (predictions[i] - targets[i]).Pow(2);
+            terms[i] = (predictions[i] - Value.Constant(targets[i])).Pow(2);
         }
         return Reduce(terms, reduction);
     }
@@ -44,7 +44,7 @@ public static class Losses
             {
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Hinge loss needs labels of -1 or +1, but label {i} is {labels[i]}."), nameof(labels));
             }
-            terms[i] = (1 + -labels[i] * scores[i]).Relu();
+            terms[i] = (Value.Constant(1) + Value.Constant(-labels[i]) * scores[i]).Relu();
         }
         return Reduce(terms, Reduction.Mean);
     }
@@ -116,7 +116,7 @@ public static class Losses
         {
             throw new ArgumentOutOfRangeException(nameof(target), target, "A binary cross-entropy target must be in [0, 1]; use 0 and 1 for class labels.");
         }
-        return target == 0 ? logit.Softplus() : logit.Softplus() - target * logit;
+        return target == 0 ? logit.Softplus() : logit.Softplus() - Value.Constant(target) * logit;
     }
 
     /// <summary>
@@ -145,7 +145,7 @@ public static class Losses
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentOutOfRangeException.ThrowIfNegative(alpha);
-        return alpha * Value.Sum(parameters.Select(p => p * p));
+        return Value.Constant(alpha) * Value.Sum(parameters.Select(p => p * p));
     }
 
     private static Value Reduce(Value[] terms, Reduction reduction)
@@ -154,7 +154,7 @@ public static class Losses
         return reduction switch
         {
             Reduction.Sum => sum,
-            Reduction.Mean => sum * (1.0 / terms.Length),
+            Reduction.Mean => sum * Value.Constant(1.0 / terms.Length),
             _ => throw new ArgumentOutOfRangeException(nameof(reduction), reduction, "Unknown reduction."),
         };
     }

@@ -24,6 +24,9 @@ public static class UsageErrorTests
         { ["graph", "--out", "neuron.jpg"], "--out" },
         { ["graph", "--out", "neuron"], "--out" },
         { ["graph", "--out", "neuron.dot", "--direction", "up"], "--direction" },
+        { ["bench", "--chain-length", "0"], "--chain-length" },
+        { ["bench", "--chain-length", "many"], "--chain-length" },
+        { ["bench", "--quick", "--no-such-option"], "--no-such-option" },
         { ["no-such-command"], "no-such-command" },
     };
 

@@ -66,7 +66,7 @@ public static class OnnxExport
 
     private static ModelProto Build(Model model, OnnxExportOptions options)
     {
-        string outputMeaning = OutputMeaning(model.Output, options.IncludeProbabilities);
+        (string outputMeaning, string outputDoc) = DescribeOutput(model, options.IncludeProbabilities);
         string[] activations = [.. model.Network.Layers.Select((layer, i) => ActivationOp(layer.Activation, i + 1))];
         var graph = new OnnxGraphBuilder(options.Precision);
         FeatureSchema schema = model.Schema;
@@ -119,7 +119,6 @@ public static class OnnxExport
                 : graph.Node("Sigmoid", "probability", [x]);
         }
 
-        string outputDoc = OutputDoc(model, outputMeaning);
         string inputDoc = FormattableString.Invariant(
             $"{schema.FeatureCount} encoded features per row, in the order of the metadata '{OnnxMetadataKeys.Features}' (categorical columns one-hot), not standardised.");
         string doc = FormattableString.Invariant(
@@ -157,29 +156,20 @@ public static class OnnxExport
             $"Cannot export the model: layer {layer} uses activation {(int)activation}, which has no ONNX form here (linear, tanh, relu and sigmoid do).")),
     };
 
-    private static string OutputMeaning(ModelOutput output, bool probabilities) => (output, probabilities) switch
+    // What 'output' holds: its name in the metadata, and a sentence for its doc_string.
+    private static (string Meaning, string Doc) DescribeOutput(Model model, bool probabilities) => (model.Output, probabilities) switch
     {
-        (ModelOutput.Softmax, false) => "logits",
-        (ModelOutput.Softmax, true) => "probabilities",
-        (ModelOutput.Sigmoid, false) => "logit",
-        (ModelOutput.Sigmoid, true) => "probability",
-        (ModelOutput.Margin, false) => "score",
+        (ModelOutput.Softmax, false) => ("logits", "holds one logit per class, in the order of the metadata 'classes'; the predicted class is the largest."),
+        (ModelOutput.Softmax, true) => ("probabilities", "holds the softmax probability of each class, in the order of the metadata 'classes'."),
+        (ModelOutput.Sigmoid, false) => ("logit", $"holds the logit of class '{model.ClassNames[1]}'; it is predicted where the logit is above 0."),
+        (ModelOutput.Sigmoid, true) => ("probability", $"holds the probability of class '{model.ClassNames[1]}'; it is predicted where the probability is above 0.5."),
+        (ModelOutput.Margin, false) => ("score", $"holds the margin score of class '{model.ClassNames[1]}'; it is predicted where the score is above 0."),
         (ModelOutput.Margin, true) => throw new OnnxExportException(
             "Cannot export probabilities: a margin (hinge) model gives a score, not a probability; export it without probabilities (the class is 1 where the score is above 0)."),
-        (ModelOutput.Value, false) => "value",
+        (ModelOutput.Value, false) => ("value", $"holds the predicted '{model.Schema.TargetColumn}', in its own units."),
         (ModelOutput.Value, true) => throw new OnnxExportException(
             "Cannot export probabilities: a regression model predicts a value, not a probability; export it without probabilities."),
-        _ => throw new ArgumentOutOfRangeException(nameof(output), output, "Unknown model output."),
-    };
-
-    private static string OutputDoc(Model model, string meaning) => meaning switch
-    {
-        "logits" => "holds one logit per class, in the order of the metadata 'classes'; the predicted class is the largest.",
-        "probabilities" => "holds the softmax probability of each class, in the order of the metadata 'classes'.",
-        "logit" => $"holds the logit of class '{model.ClassNames[1]}'; it is predicted where the logit is above 0.",
-        "probability" => $"holds the probability of class '{model.ClassNames[1]}'; it is predicted where the probability is above 0.5.",
-        "score" => $"holds the margin score of class '{model.ClassNames[1]}'; it is predicted where the score is above 0.",
-        _ => $"holds the predicted '{model.Schema.TargetColumn}', in its own units.",
+        _ => throw new ArgumentOutOfRangeException(nameof(model), model.Output, "Unknown model output."),
     };
 
     private static void AddMetadata(ModelProto proto, string key, string value) =>

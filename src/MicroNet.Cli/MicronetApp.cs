@@ -4,6 +4,7 @@ using System.Globalization;
 using MicroNet.Data;
 using MicroNet.Drawing;
 using MicroNet.Models;
+using MicroNet.Onnx;
 
 namespace MicroNet.Cli;
 
@@ -44,9 +45,10 @@ internal static class MicronetApp
                 ProcessTerminationTimeout = null,
             });
         }
-        catch (Exception e) when (e is DataFileException or ModelFileException)
+        catch (Exception e) when (e is DataFileException or ModelFileException or OnnxExportException)
         {
-            // A missing, malformed or mismatched input file is bad input, as a bad option is.
+            // A missing, malformed or mismatched input file is bad input, as a bad option is; so is asking the export
+            // for something the model does not have (probabilities of a margin model).
             WriteError(error, e.Message);
             return ExitCodes.UsageError;
         }
@@ -81,11 +83,12 @@ internal static class MicronetApp
             PredictCommand.Create(),
             EvaluateCommand.Create(),
             BenchCommand.Create(),
+            ExportCommand.Create(),
         };
         // Without an action, a bare 'micronet' fails with "Required command was not provided", which hides the choices.
         root.SetAction(parseResult =>
         {
-            parseResult.InvocationConfiguration.Error.WriteLine("Name a command: 'micronet train', 'micronet predict', 'micronet evaluate', 'micronet graph', 'micronet grad' or 'micronet bench' ('micronet --help' describes them).");
+            parseResult.InvocationConfiguration.Error.WriteLine("Name a command: 'micronet train', 'micronet predict', 'micronet evaluate', 'micronet export', 'micronet graph', 'micronet grad' or 'micronet bench' ('micronet --help' describes them).");
             return ExitCodes.UsageError;
         });
         return root;

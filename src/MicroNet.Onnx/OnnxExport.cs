@@ -185,27 +185,8 @@ public static class OnnxExport
         writer.WriteEndArray();
     });
 
-    private static string ColumnsJson(IReadOnlyList<FeatureColumn> columns) => Json(writer =>
-    {
-        writer.WriteStartArray();
-        foreach (FeatureColumn column in columns)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("name", column.Name);
-            writer.WriteString("kind", column.Kind == ColumnKind.Numeric ? "numeric" : "categorical");
-            if (column.Kind == ColumnKind.Categorical)
-            {
-                writer.WriteStartArray("categories");
-                foreach (string category in column.Categories)
-                {
-                    writer.WriteStringValue(category);
-                }
-                writer.WriteEndArray();
-            }
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
-    });
+    private static string ColumnsJson(IReadOnlyList<FeatureColumn> columns) =>
+        Json(writer => ModelFile.WriteColumns(writer, columns));
 
     private static string Json(Action<Utf8JsonWriter> write)
     {

@@ -19,6 +19,32 @@ public static class ModelFile
     /// <summary>The format version this build writes and reads.</summary>
     public const int CurrentVersion = 1;
 
+    /// <summary>
+    /// Writes the input columns as the model file stores them: an array of <c>{"name", "kind"[, "categories"]}</c>.
+    /// The ONNX export writes the same array into its metadata.
+    /// </summary>
+    internal static void WriteColumns(Utf8JsonWriter writer, IReadOnlyList<FeatureColumn> columns)
+    {
+        writer.WriteStartArray();
+        foreach (FeatureColumn column in columns)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", column.Name);
+            writer.WriteString("kind", column.Kind == ColumnKind.Numeric ? "numeric" : "categorical");
+            if (column.Kind == ColumnKind.Categorical)
+            {
+                writer.WriteStartArray("categories");
+                foreach (string category in column.Categories)
+                {
+                    writer.WriteStringValue(category);
+                }
+                writer.WriteEndArray();
+            }
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+    }
+
     private static readonly JsonWriterOptions s_writerOptions = new() { Indented = true };
 
     /// <summary>
@@ -95,24 +121,8 @@ public static class ModelFile
             }
 
             writer.WriteStartObject("preprocessing");
-            writer.WriteStartArray("columns");
-            foreach (FeatureColumn column in schema.Columns)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("name", column.Name);
-                writer.WriteString("kind", column.Kind == ColumnKind.Numeric ? "numeric" : "categorical");
-                if (column.Kind == ColumnKind.Categorical)
-                {
-                    writer.WriteStartArray("categories");
-                    foreach (string category in column.Categories)
-                    {
-                        writer.WriteStringValue(category);
-                    }
-                    writer.WriteEndArray();
-                }
-                writer.WriteEndObject();
-            }
-            writer.WriteEndArray();
+            writer.WritePropertyName("columns");
+            WriteColumns(writer, schema.Columns);
             writer.WriteStartArray("features");
             foreach (string name in schema.FeatureNames)
             {

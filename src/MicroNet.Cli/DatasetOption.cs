@@ -15,6 +15,7 @@ internal enum DatasetName
     Iris,
     Penguins,
     Digits,
+    FashionMnist,
 }
 
 /// <summary>
@@ -33,7 +34,7 @@ internal static class DatasetOption
     private const int SyntheticCount = 300;
 
     private static readonly (string Name, DatasetName Value)[] s_names =
-        [.. Enum.GetValues<DatasetName>().Select(n => (n.ToString().ToLowerInvariant(), n))];
+        [.. Enum.GetValues<DatasetName>().Select(n => (n == DatasetName.FashionMnist ? "fashion-mnist" : n.ToString().ToLowerInvariant(), n))];
 
     public static Option<DatasetName?> Create() => new("--dataset")
     {
@@ -41,7 +42,8 @@ internal static class DatasetOption
             + "moons (300 points, noise 0.1), circles (300, inner radius 0.5, noise 0.05), spiral (300, 3 arms, noise 0.05), "
             + "xor (300, noise 0.1) or blobs (300, 3 Gaussian blobs of standard deviation 1), all seeded by --seed; "
             + "or on a built-in real one: iris (150 flowers, 3 species), penguins (333 of 344 penguins, 3 species; rows with missing values dropped) "
-            + "or digits (1797 8x8 images of handwritten digits).",
+            + "digits (1797 8x8 images of handwritten digits) "
+            + "or fashion-mnist (70,000 28x28 images of clothing, 10 classes, its own 60,000/10,000 train/test split; read from --data-dir).",
         HelpName = string.Join('|', s_names.Select(n => n.Name)),
         CustomParser = result => CliOptions.Parse<DatasetName?>(result, "one of " + string.Join(", ", s_names.Select(n => n.Name)), TryParse),
     };
@@ -63,6 +65,7 @@ internal static class DatasetOption
             DatasetName.Iris => BuiltIn(BuiltInDataset.Iris),
             DatasetName.Penguins => BuiltIn(BuiltInDataset.Penguins),
             DatasetName.Digits => BuiltIn(BuiltInDataset.Digits),
+            DatasetName.FashionMnist => throw new ArgumentException("Load fashion-mnist with LoadFashionMnist: it comes split.", nameof(name)),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown dataset."),
         };
 
@@ -73,6 +76,14 @@ internal static class DatasetOption
             CsvData csv = BuiltInDatasets.Load(dataset);
             return new LoadedData(csv.Dataset, csv.Schema, title, csv.DroppedRowCount);
         }
+    }
+
+    /// <summary>Fashion-MNIST's training and test images from <paramref name="directory"/> (Debian's folder if null), pixels divided by 255.</summary>
+    /// <exception cref="DataFileException">The folder or a file is missing or invalid; the message names it (and the package for a missing folder).</exception>
+    public static (LoadedData Train, Dataset Test) LoadFashionMnist(string? directory, int? limit = null)
+    {
+        (Dataset train, Dataset test) = FashionMnist.Load(directory, limit);
+        return (new LoadedData(train, null, "Dataset fashion-mnist", 0), test);
     }
 
     /// <summary>Loads a CSV file with <paramref name="target"/> as the column to predict.</summary>

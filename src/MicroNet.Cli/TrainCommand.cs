@@ -75,12 +75,15 @@ internal static class TrainCommand
                 parseResult.GetValue(options.Schedule) ?? ScheduleKind.Constant,
                 parseResult.GetValue(options.Epochs),
                 parseResult.GetValue(options.BatchSize),
-                parseResult.GetValue(options.Validation) ?? TrainOptions.DefaultValidation,
+                parseResult.GetValue(options.Validation) ?? (dataset == DatasetName.FashionMnist ? 0 : TrainOptions.DefaultValidation),
                 parseResult.GetValue(options.Test) ?? TrainOptions.DefaultTest,
                 parseResult.GetValue(options.L2) ?? 0,
                 parseResult.GetValue(seed),
                 parseResult.GetValue(options.Out),
-                parseResult.GetValue(options.Plots));
+                parseResult.GetValue(options.Plots),
+                parseResult.GetValue(options.DataDir),
+                parseResult.GetValue(options.Engine) ?? EngineKind.Compiled,
+                parseResult.GetValue(options.Workers));
             return RunDataset(run, output, parseResult.InvocationConfiguration.Error);
         });
         return command;
@@ -138,9 +141,26 @@ internal static class TrainCommand
     {
         CultureInfo c = CultureInfo.InvariantCulture;
         TrainingSeeds seeds = TrainingSeeds.From(run.Seed);
-        LoadedData loaded = run.Dataset is DatasetName name
-            ? DatasetOption.Load(name, seeds.Data)
-            : DatasetOption.LoadCsv(run.Csv!, run.Target!, run.Missing);
+        LoadedData loaded;
+        PreparedData prepared;
+        string splitLine;
+        if (run.Dataset == DatasetName.FashionMnist)
+        {
+            // The official split: train on the 60,000 training images (less any --validation share), test on the t10k ones.
+            (loaded, Dataset fashionTest) = DatasetOption.LoadFashionMnist(run.DataDir);
+            DatasetSplit parts = run.Validation > 0 ? loaded.Dataset.Split(1 - run.Validation, run.Validation, seeds.Split) : new DatasetSplit(loaded.Dataset, loaded.Dataset.Subset([]), loaded.Dataset.Subset([]));
+            prepared = PreparedData.FromSplit(new DatasetSplit(parts.Train, parts.Validation, fashionTest));
+            splitLine = string.Create(c,
+                $"{loaded.Description}: {loaded.Dataset.Count} training and {fashionTest.Count} test images (t10k), {loaded.Dataset.FeatureCount} features (pixels / 255), {Describe(loaded.Dataset)}; {prepared.Train.Count} for training, {prepared.Validation.Count} for validation, {fashionTest.Count} for testing.");
+        }
+        else
+        {
+            loaded = run.Dataset is DatasetName name
+                ? DatasetOption.Load(name, seeds.Data)
+                : DatasetOption.LoadCsv(run.Csv!, run.Target!, run.Missing);
+            prepared = null!;
+            splitLine = "";
+        }
         Dataset data = loaded.Dataset;
         IReadOnlyList<LossKind> compatible = data.Kind.CompatibleLosses();
         if (run.Loss != LossKind.Auto && !compatible.Contains(run.Loss))
@@ -149,16 +169,18 @@ internal static class TrainCommand
             return ExitCodes.UsageError;
         }
         LossKind loss = run.Loss.Resolve(data.Kind);
-        PreparedData prepared;
-        try
+        if (run.Dataset != DatasetName.FashionMnist)
         {
-            prepared = PreparedData.Prepare(data, loaded.Schema, run.Validation, run.Test, seeds.Split);
-        }
-        catch (ArgumentException e)
-        {
-            // Too few rows to split, or a feature no standardizer can use: the data is the problem, not the program.
-            error.WriteLine($"{loaded.Description}: {MessageOf(e)}");
-            return ExitCodes.UsageError;
+            try
+            {
+                prepared = PreparedData.Prepare(data, loaded.Schema, run.Validation, run.Test, seeds.Split);
+            }
+            catch (ArgumentException e)
+            {
+                // Too few rows to split, or a feature no standardizer can use: the data is the problem, not the program.
+                error.WriteLine($"{loaded.Description}: {MessageOf(e)}");
+                return ExitCodes.UsageError;
+            }
         }
         Dataset train = prepared.Train, validation = prepared.Validation, test = prepared.Test;
         Mlp model = ModelBuilder.ForDataset(train, run.Layers, run.Activation, seeds.Weights, loss);
@@ -171,6 +193,8 @@ internal static class TrainCommand
             BatchSize = run.BatchSize,
             L2 = run.L2,
             Seed = seeds.BatchOrder,
+            Engine = run.Engine,
+            Workers = run.Workers,
         };
 
         string dropped = loaded.DroppedRowCount switch
@@ -179,7 +203,7 @@ internal static class TrainCommand
             1 => " (1 row with a missing value dropped)",
             int n => string.Create(c, $" ({n} rows with missing values dropped)"),
         };
-        output.WriteLine(string.Create(c,
+        output.WriteLine(splitLine.Length > 0 ? splitLine : string.Create(c,
             $"{loaded.Description}: {data.Count} rows{dropped}, {data.FeatureCount} features, {Describe(data)}; {train.Count} for training, {validation.Count} for validation, {test.Count} for testing, standardised on the training rows."));
         if (prepared.TargetScaling is { } scaling)
         {
@@ -368,5 +392,8 @@ internal static class TrainCommand
         double L2,
         int Seed,
         string? Out,
-        string? Plots);
+        string? Plots,
+        string? DataDir,
+        EngineKind Engine,
+        int Workers);
 }

@@ -103,9 +103,24 @@ internal sealed class TrainOptions
     public Option<double?> L2 { get; } = Number(
         "--l2", "The factor of an L2 penalty, l2 * sum(p ** 2), added to the loss. [default: 0]", "a finite number, 0 or more", x => x >= 0 && double.IsFinite(x));
 
+    public Option<string> DataDir { get; } = new("--data-dir")
+    {
+        Description = "The folder of --dataset fashion-mnist's four IDX files (plain or .gz). [default: " + FashionMnist.DefaultDirectory
+            + ", where Debian's package " + FashionMnist.DebianPackage + " puts them]",
+        HelpName = "folder",
+    };
+
+    public Option<EngineKind?> Engine { get; } = Choice(
+        "--engine", "How each batch is computed: compiled (a replay captured once, the batch spread over --workers threads) or eager (a fresh graph per batch, one thread); "
+        + "both give the same results. [default: compiled]", [("compiled", EngineKind.Compiled), ("eager", EngineKind.Eager)]);
+
+    public Option<int> Workers { get; } = CliOptions.Integer(
+        "--workers", "Threads for --engine compiled; 0 for one per processor. The results do not depend on it.", 0, minimum: 0);
+
     /// <summary>Every option that only makes sense with <c>--dataset</c> or <c>--csv</c>.</summary>
     public IEnumerable<Option> DatasetOnly =>
-        [Csv, Target, Missing, Layers, Activation, Loss, Optimizer, Momentum, WeightDecay, Schedule, Epochs, BatchSize, Validation, Test, L2, Out, Plots];
+        [Csv, Target, Missing, DataDir, Layers, Activation, Loss, Optimizer, Momentum, WeightDecay, Schedule, Epochs, BatchSize, Validation, Test, L2,
+         Engine, Workers, Out, Plots];
 
     /// <summary>The checks that involve several options; the first problem becomes the one-line usage error.</summary>
     public void Validate(CommandResult command, Option<int> steps)
@@ -135,6 +150,17 @@ internal sealed class TrainOptions
         if (dataset && csv)
         {
             command.AddError("Options '--dataset' and '--csv' both name the data to train on; give one of them.");
+            return;
+        }
+        bool fashion = dataset && command.GetValue(Dataset) == DatasetName.FashionMnist;
+        if (Given(command, DataDir) && !fashion)
+        {
+            command.AddError("Option '--data-dir' belongs to --dataset fashion-mnist, the one dataset read from a folder.");
+            return;
+        }
+        if (fashion && Given(command, Test))
+        {
+            command.AddError("Option '--test' does not apply to fashion-mnist: its test rows are its own 10,000 t10k images.");
             return;
         }
         if (csv && !Given(command, Target))

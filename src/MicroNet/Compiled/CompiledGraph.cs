@@ -82,6 +82,18 @@ public sealed class CompiledGraph
     // Positions that require a gradient, output first: the nodes backward visits, in the order it visits them.
     private readonly int[] _backwardPositions;
 
+    // Per position, for a direct Dot: whether its weights half and its inputs half hold any child that requires a gradient.
+    // A half that holds none gets no gradient from the replay (the eager engine computes it and throws it away).
+    private readonly bool[] _dotWeightsNeedGrad;
+    private readonly bool[] _dotInputsNeedGrad;
+
+    // Set by BindGradients: where BackwardInto keeps each leaf's gradient. Leaves that only one direct Dot
+    // reads, in a run that maps to consecutive buffer entries, are added to in the buffer itself (_dotWeightTarget, per
+    // position, else -1); the other gradient leaves are loaded into their slots and stored back (_boundSlots, _boundIndex).
+    private int[]? _dotWeightTarget;
+    private int[] _boundSlots = [];
+    private int[] _boundIndex = [];
+
     private CompiledGraph(Value root, List<Value> order)
     {
         Root = root;
@@ -121,6 +133,8 @@ public sealed class CompiledGraph
         _dotWeights = new int[positions];
         _dotInputs = new int[positions];
         _directChildren = new int[positions];
+        _dotWeightsNeedGrad = new bool[positions];
+        _dotInputsNeedGrad = new bool[positions];
         _scratch = new double[widest];
         var backwardPositions = new List<int>();
         int edge = 0;
@@ -140,6 +154,12 @@ public sealed class CompiledGraph
             var children = new ReadOnlySpan<int>(_childSlots, _childStart[p], edge - _childStart[p]);
             (_dotWeights[p], _dotInputs[p]) = node.OpCode == OpCode.Dot ? DirectDot(children) : (-1, -1);
             _directChildren[p] = node.OpCode != OpCode.Dot && children.Length > 0 && IsConsecutive(children) ? children[0] : -1;
+            if (_dotWeights[p] >= 0)
+            {
+                int half = node.ChildArray.Length / 2;
+                _dotWeightsNeedGrad[p] = node.ChildArray.AsSpan(0, half).ToArray().Any(c => c.RequiresGrad);
+                _dotInputsNeedGrad[p] = node.ChildArray.AsSpan(half, half).ToArray().Any(c => c.RequiresGrad);
+            }
             if (node.RequiresGrad)
             {
                 backwardPositions.Add(p);
@@ -190,6 +210,13 @@ public sealed class CompiledGraph
     /// </summary>
     public void Forward()
     {
+        LoadLeaves();
+        ForwardLoaded();
+    }
+
+    /// <summary>Copies every leaf's current <see cref="Value.Data"/> into its slot: the first half of <see cref="Forward"/>.</summary>
+    internal void LoadLeaves()
+    {
         double[] data = _data;
         Value[] leaves = _leaves;
         int[] leafSlots = _leafSlots;
@@ -197,6 +224,32 @@ public sealed class CompiledGraph
         {
             data[leafSlots[i]] = leaves[i].Data;
         }
+    }
+
+    /// <summary>
+    /// The slots' numbers, indexed by <see cref="SlotsOf"/>: a caller that replays many inputs through one graph writes
+    /// them here and calls <see cref="ForwardLoaded"/>, instead of going through the leaves' <see cref="Value.Data"/>.
+    /// </summary>
+    internal double[] SlotData => _data;
+
+    /// <summary>The slot of each of <paramref name="nodes"/>, all of which must be in the graph.</summary>
+    internal int[] SlotsOf(IReadOnlyList<Value> nodes)
+    {
+        var slotOf = new Dictionary<Value, int>(_nodes.Length, ReferenceEqualityComparer.Instance);
+        for (int slot = 0; slot < _nodes.Length; slot++)
+        {
+            slotOf[_nodes[slot]] = slot;
+        }
+        return [.. nodes.Select(n => slotOf.TryGetValue(n, out int slot) ? slot : throw new ArgumentException("A node is not part of the compiled graph.", nameof(nodes)))];
+    }
+
+    /// <summary>
+    /// The second half of <see cref="Forward"/>: recomputes every interior node from the numbers already in the slots
+    /// (the leaves as of the last <see cref="LoadLeaves"/>, plus whatever was written to <see cref="SlotData"/>).
+    /// </summary>
+    internal void ForwardLoaded()
+    {
+        double[] data = _data;
         // The hot loop indexes through refs: every slot and edge index was checked at capture, and bounds checks on
         // three arrays per edge cost more than the ops themselves.
         ref double dataRef = ref MemoryMarshal.GetArrayDataReference(data);
@@ -266,20 +319,112 @@ public sealed class CompiledGraph
         }
         double[] grad = _grad;
         Value[] nodes = _nodes;
-        int[] gradLeafSlots = _gradLeafSlots;
-        int[] interiorSlots = _interiorSlots;
-        foreach (int slot in interiorSlots)
-        {
-            grad[slot] = 0;
-        }
-        foreach (int slot in gradLeafSlots)
+        foreach (int slot in _gradLeafSlots)
         {
             grad[slot] = nodes[slot].Grad;
         }
-        grad[_outputSlot] = 1;
+        RunBackward(1, [], null);
+        foreach (int slot in _gradLeafSlots)
+        {
+            nodes[slot].Grad = grad[slot];
+        }
+    }
+
+    /// <summary>
+    /// Chooses where <see cref="BackwardInto"/> keeps leaf gradients: the gradient of
+    /// <paramref name="order"/>[i] is entry i of the buffer it is given. Every leaf of the graph that requires a gradient
+    /// must be in <paramref name="order"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">A leaf that requires a gradient is not in <paramref name="order"/>.</exception>
+    internal void BindGradients(IReadOnlyList<Value> order)
+    {
+        var indexOf = new Dictionary<Value, int>(order.Count, ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < order.Count; i++)
+        {
+            indexOf.TryAdd(order[i], i);
+        }
+        var bufferIndex = new int[_nodes.Length];
+        Array.Fill(bufferIndex, -1);
+        foreach (int slot in _gradLeafSlots)
+        {
+            bufferIndex[slot] = indexOf.TryGetValue(_nodes[slot], out int index)
+                ? index
+                : throw new ArgumentException("A leaf of the graph that requires a gradient is not in the gradient order.", nameof(order));
+        }
+        var uses = new int[_nodes.Length];
+        foreach (int slot in _childSlots)
+        {
+            uses[slot]++;
+        }
+        var inBuffer = new bool[_nodes.Length];
+        var dotWeightTarget = new int[_interiorSlots.Length];
+        Array.Fill(dotWeightTarget, -1);
+        for (int p = 0; p < _interiorSlots.Length; p++)
+        {
+            int weights = _dotWeights[p];
+            if (weights < 0)
+            {
+                continue;
+            }
+            int n = (_childStart[p + 1] - _childStart[p]) / 2;
+            int first = bufferIndex[weights];
+            bool direct = first >= 0;
+            for (int i = 0; direct && i < n; i++)
+            {
+                direct = bufferIndex[weights + i] == first + i && uses[weights + i] == 1;
+            }
+            if (direct)
+            {
+                dotWeightTarget[p] = first;
+                inBuffer.AsSpan(weights, n).Fill(true);
+            }
+        }
+        _dotWeightTarget = dotWeightTarget;
+        _boundSlots = [.. _gradLeafSlots.Where(slot => !inBuffer[slot])];
+        _boundIndex = [.. _boundSlots.Select(slot => bufferIndex[slot])];
+    }
+
+    /// <summary>
+    /// Backpropagation as <see cref="Backward()"/>, except that the output's gradient is <paramref name="outputGradient"/>
+    /// and leaf gradients are added to <paramref name="gradients"/>, laid out by <see cref="BindGradients"/>, instead of
+    /// the leaves' <see cref="Value.Grad"/>: the same additions in the same order, so the buffer ends up with the bits
+    /// the leaves would have had. No <see cref="Value"/> is written, so replicas of a graph that share their parameter
+    /// leaves can run on several threads at once, each with its own buffer.
+    /// </summary>
+    internal void BackwardInto(Span<double> gradients, double outputGradient)
+    {
+        if (_dotWeightTarget is null)
+        {
+            throw new InvalidOperationException("Call BindGradients before backward into a buffer.");
+        }
+        if (!Root.RequiresGrad || Root.IsLeaf)
+        {
+            return;
+        }
+        double[] grad = _grad;
+        int[] boundSlots = _boundSlots, boundIndex = _boundIndex;
+        for (int i = 0; i < boundSlots.Length; i++)
+        {
+            grad[boundSlots[i]] = gradients[boundIndex[i]];
+        }
+        RunBackward(outputGradient, gradients, _dotWeightTarget);
+        for (int i = 0; i < boundSlots.Length; i++)
+        {
+            gradients[boundIndex[i]] = grad[boundSlots[i]];
+        }
+    }
+
+    private void RunBackward(double outputGradient, Span<double> gradients, int[]? dotWeightTarget)
+    {
+        double[] grad = _grad;
+        foreach (int slot in _interiorSlots)
+        {
+            grad[slot] = 0;
+        }
+        grad[_outputSlot] = outputGradient;
         ref double gradRef = ref MemoryMarshal.GetArrayDataReference(grad);
         ref double dataRef = ref MemoryMarshal.GetArrayDataReference(_data);
-        ref int slots = ref MemoryMarshal.GetArrayDataReference(interiorSlots);
+        ref int slots = ref MemoryMarshal.GetArrayDataReference(_interiorSlots);
         ref int childStart = ref MemoryMarshal.GetArrayDataReference(_childStart);
         ref int childSlots = ref MemoryMarshal.GetArrayDataReference(_childSlots);
         ref double edgeData = ref MemoryMarshal.GetArrayDataReference(_edgeData);
@@ -314,13 +459,19 @@ public sealed class CompiledGraph
             }
             if (weights >= 0)
             {
+                // A half whose children require no gradient gets none; weights read by this node alone may live in the
+                // caller's buffer (BindGradients) and are added to there, once each, as their slot would have been.
                 int n = count / 2, inputs = Unsafe.Add(ref dotInputs, p);
+                int target = dotWeightTarget is null ? -1 : dotWeightTarget[p];
+                Span<double> weightGrads = !_dotWeightsNeedGrad[p] ? []
+                    : target >= 0 ? gradients.Slice(target, n)
+                    : MemoryMarshal.CreateSpan(ref Unsafe.Add(ref gradRef, weights), n);
                 DotOp.Backward(
                     MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref dataRef, weights), n),
                     MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref dataRef, inputs), n),
                     Unsafe.Add(ref gradRef, slot),
-                    MemoryMarshal.CreateSpan(ref Unsafe.Add(ref gradRef, weights), n),
-                    MemoryMarshal.CreateSpan(ref Unsafe.Add(ref gradRef, inputs), n));
+                    weightGrads,
+                    _dotInputsNeedGrad[p] ? MemoryMarshal.CreateSpan(ref Unsafe.Add(ref gradRef, inputs), n) : []);
                 continue;
             }
             OpTable.Backward(
@@ -336,10 +487,6 @@ public sealed class CompiledGraph
                 Unsafe.Add(ref gradRef, Unsafe.Add(ref children, i)) += Unsafe.Add(ref scratch, i);
                 Unsafe.Add(ref scratch, i) = 0;
             }
-        }
-        foreach (int slot in gradLeafSlots)
-        {
-            nodes[slot].Grad = grad[slot];
         }
     }
 

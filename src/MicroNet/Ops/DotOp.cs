@@ -76,31 +76,42 @@ internal readonly struct DotOp : IOp
         return sum;
     }
 
-    /// <summary>The chain rule on the two halves apart: adds <c>x[i] * outputGrad</c> to <c>weightGrads[i]</c> and <c>weights[i] * outputGrad</c> to <c>xGrads[i]</c>.</summary>
+    /// <summary>
+    /// The chain rule on the two halves apart: adds <c>x[i] * outputGrad</c> to <c>weightGrads[i]</c> and <c>weights[i] * outputGrad</c>
+    /// to <c>xGrads[i]</c>. Either gradient span may be empty, when that half needs no gradient (a compiled replay whose inputs are
+    /// constants); each element's arithmetic is the same either way.
+    /// </summary>
     public static void Backward(ReadOnlySpan<double> weights, ReadOnlySpan<double> x, double outputGrad, Span<double> weightGrads, Span<double> xGrads)
     {
         int n = weights.Length;
-        x = x[..n];
-        weightGrads = weightGrads[..n];
-        xGrads = xGrads[..n];
+        if (!weightGrads.IsEmpty)
+        {
+            AddScaled(x[..n], outputGrad, weightGrads[..n]);
+        }
+        if (!xGrads.IsEmpty)
+        {
+            AddScaled(weights, outputGrad, xGrads[..n]);
+        }
+    }
+
+    // grads[i] += source[i] * outputGrad: a multiply then an add, never fused, so vector and scalar agree bit for bit.
+    private static void AddScaled(ReadOnlySpan<double> source, double outputGrad, Span<double> grads)
+    {
+        int n = source.Length;
         int i = 0;
         if (Vector256.IsHardwareAccelerated)
         {
-            ref double w = ref MemoryMarshal.GetReference(weights);
-            ref double v = ref MemoryMarshal.GetReference(x);
-            ref double wg = ref MemoryMarshal.GetReference(weightGrads);
-            ref double vg = ref MemoryMarshal.GetReference(xGrads);
-            Vector256<double> g = Vector256.Create(outputGrad);
+            ref double s = ref MemoryMarshal.GetReference(source);
+            ref double g = ref MemoryMarshal.GetReference(grads);
+            Vector256<double> factor = Vector256.Create(outputGrad);
             for (; i <= n - 4; i += 4)
             {
-                (Vector256.LoadUnsafe(ref wg, (nuint)i) + Vector256.LoadUnsafe(ref v, (nuint)i) * g).StoreUnsafe(ref wg, (nuint)i);
-                (Vector256.LoadUnsafe(ref vg, (nuint)i) + Vector256.LoadUnsafe(ref w, (nuint)i) * g).StoreUnsafe(ref vg, (nuint)i);
+                (Vector256.LoadUnsafe(ref g, (nuint)i) + Vector256.LoadUnsafe(ref s, (nuint)i) * factor).StoreUnsafe(ref g, (nuint)i);
             }
         }
         for (; i < n; i++)
         {
-            weightGrads[i] += x[i] * outputGrad;
-            xGrads[i] += weights[i] * outputGrad;
+            grads[i] += source[i] * outputGrad;
         }
     }
 }

@@ -68,14 +68,23 @@ public static class Predictions
         }
         ModelBuilder.CheckModel(model, data, loss);
         LossKind resolved = loss.Resolve(data.Kind);
-        IReadOnlyList<Value>[] outputs = [.. data.Features.Select(model.Forward)];
-        double meanLoss = BatchLoss(resolved, outputs, data).Data;
-        if (!data.Kind.IsClassification())
+        return Score(data, resolved, new CompiledBatches(model, resolved, model.Parameters(), workers: 0, training: false));
+    }
+
+    /// <summary>
+    /// Scores on a compiled replay, one sample at a time, so that no graph of the whole dataset is ever built: the same
+    /// numbers as one eager graph over every row (its mean is the same left-to-right sum times <c>1 / n</c>).
+    /// </summary>
+    internal static Evaluation Score(Dataset data, LossKind resolved, CompiledBatches scorer)
+    {
+        bool classification = data.Kind.IsClassification();
+        var predicted = new double[data.Count];
+        double meanLoss = scorer.Score(data, predicted, classification);
+        if (!classification)
         {
-            double[] predicted = [.. outputs.Select(o => o[0].Data)];
             return new Evaluation(data.Count, meanLoss, null, null, Metrics.Rmse(predicted, data.Targets), Metrics.RSquared(predicted, data.Targets));
         }
-        int[] classes = [.. outputs.Select(ClassOf)];
+        int[] classes = [.. predicted.Select(p => (int)p)];
         int[,] matrix = Metrics.ConfusionMatrix(classes, data.Classes, data.ClassCount);
         IReadOnlyList<int>[] rows = [.. Enumerable.Range(0, data.ClassCount).Select(t => (IReadOnlyList<int>)[.. Enumerable.Range(0, data.ClassCount).Select(p => matrix[t, p])])];
         return new Evaluation(data.Count, meanLoss, Metrics.Accuracy(classes, data.Classes), rows, null, null);

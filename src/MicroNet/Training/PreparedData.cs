@@ -126,6 +126,28 @@ public sealed class PreparedData
     }
 
     /// <summary>
+    /// Parts that come split and scaled already, such as Fashion-MNIST's official training and test images with pixels
+    /// divided by 255: nothing is split or standardised, and the schema gets an identity <see cref="Data.Standardizer"/>
+    /// (means 0, standard deviations 1), so a saved model expects features scaled as these are.
+    /// </summary>
+    /// <param name="parts">The training, validation (may be empty) and test (may be empty) rows.</param>
+    /// <param name="schema">How raw rows became the features; null for <see cref="FeatureSchema.ForNumericFeatures"/>.</param>
+    /// <exception cref="ArgumentException">The training part is empty.</exception>
+    public static PreparedData FromSplit(DatasetSplit parts, FeatureSchema? schema = null)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        if (parts.Train.Count == 0)
+        {
+            throw new ArgumentException("The training part is empty; give it at least one row.", nameof(parts));
+        }
+        schema ??= FeatureSchema.ForNumericFeatures(parts.Train);
+        int count = parts.Train.FeatureCount;
+        var identity = new Standardizer(new double[count], [.. Enumerable.Repeat(1.0, count)]);
+        TargetScaling? targetScaling = parts.Train.Kind == ProblemKind.Regression ? new TargetScaling(0, 1) : null;
+        return new PreparedData(parts, parts.Train, parts.Validation, parts.Test, schema.WithStandardizer(identity), targetScaling);
+    }
+
+    /// <summary>
     /// The trained network as a <see cref="Model"/> that works on raw rows: <see cref="Schema"/> (with the training
     /// rows' standardizer), the output the loss implies (<see cref="LossKindExtensions.ToModelOutput"/>: cross-entropy
     /// softmax, bce sigmoid, hinge margin, mse a value) and, for regression, <see cref="TargetScaling"/>.

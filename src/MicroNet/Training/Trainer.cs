@@ -77,6 +77,14 @@ public static class Trainer
         var reports = new List<EpochReport>(options.Epochs);
         TrainingDivergence? divergence = null;
         int steps = 0;
+        // The compiled engine: per-worker sample graphs for the steps, others for scoring, and the L2 penalty (whose
+        // shape never changes) captured once.
+        CompiledBatches? compiled = options.Engine == EngineKind.Compiled
+            ? new CompiledBatches(model, loss, parameters, options.Workers, training: true)
+            : null;
+        var scorer = new CompiledBatches(model, loss, parameters, options.Workers, training: false);
+        CompiledGraph? penalty = compiled is not null && options.L2 > 0 ? Losses.L2(parameters, options.L2).Compile() : null;
+        var predictions = new double[fullBatch ? train.Count : Math.Min(options.BatchSize, train.Count)];
 
         for (int epoch = 0; epoch < options.Epochs && divergence is null; epoch++)
         {
@@ -89,6 +97,45 @@ public static class Trainer
             IEnumerable<Dataset> batches = fullBatch ? [train] : train.Batches(options.BatchSize, random);
             foreach (Dataset batch in batches)
             {
+                if (compiled is not null)
+                {
+                    optimizer.ZeroGrad();
+                    double l2 = 0;
+                    if (penalty is not null)
+                    {
+                        penalty.Forward();
+                        l2 = penalty.Output;
+                        penalty.Backward();
+                    }
+                    double meanLoss = compiled.Step(batch, predictions, classification);
+                    double objectiveValue = penalty is null ? meanLoss : meanLoss + l2;
+                    if (!double.IsFinite(objectiveValue))
+                    {
+                        Restore(parameters, lastGood, restore: steps > 0);
+                        divergence = new TrainingDivergence(epoch + 1, steps + 1, objectiveValue, optimizer.LearningRate);
+                        break;
+                    }
+                    for (int i = 0; i < lastGood.Length; i++)
+                    {
+                        lastGood[i] = parameters[i].Data;
+                    }
+                    optimizer.Step();
+                    steps++;
+                    lossSum += meanLoss * batch.Count;
+                    for (int i = 0; i < batch.Count; i++)
+                    {
+                        if (classification)
+                        {
+                            correct += (int)predictions[i] == batch.Classes[i] ? 1 : 0;
+                        }
+                        else
+                        {
+                            double error = predictions[i] - batch.Targets[i];
+                            squaredErrorSum += error * error;
+                        }
+                    }
+                    continue;
+                }
                 IReadOnlyList<Value>[] outputs = [.. batch.Features.Select(model.Forward)];
                 Value batchLoss = Predictions.BatchLoss(loss, outputs, batch);
                 Value objective = options.L2 > 0 ? batchLoss + Losses.L2(parameters, options.L2) : batchLoss;
@@ -133,7 +180,7 @@ public static class Trainer
                 divergence = new TrainingDivergence(epoch + 1, steps, double.NaN, optimizer.LearningRate);
                 break;
             }
-            Evaluation? scored = validation is null ? null : model.Evaluate(validation, loss);
+            Evaluation? scored = validation is null ? null : Predictions.Score(validation, loss, scorer);
             var report = new EpochReport(
                 Epoch: epoch + 1,
                 EpochCount: options.Epochs,
@@ -150,8 +197,8 @@ public static class Trainer
             onEpoch?.Invoke(report);
         }
 
-        Evaluation trainingScore = model.Evaluate(train, loss);
-        Evaluation? validationScore = validation is null ? null : model.Evaluate(validation, loss);
+        Evaluation trainingScore = Predictions.Score(train, loss, scorer);
+        Evaluation? validationScore = validation is null ? null : Predictions.Score(validation, loss, scorer);
         stopwatch.Stop();
         return new TrainingResult(model, loss, new TrainingHistory(reports), trainingScore, validationScore, steps, stopwatch.Elapsed, divergence);
     }

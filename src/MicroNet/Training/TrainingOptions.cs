@@ -26,6 +26,7 @@ public sealed record TrainingOptions
     private readonly int _epochs = DefaultEpochs;
     private readonly int _batchSize = DefaultBatchSize;
     private readonly double _l2;
+    private readonly int _workers;
     private readonly Func<IReadOnlyList<Value>, IOptimizer> _optimizer = Optimizers.Factory(OptimizerKind.Adam);
 
     /// <summary>
@@ -100,4 +101,33 @@ public sealed record TrainingOptions
 
     /// <summary>Seeds the order of the samples in each epoch's batches: the same seed gives the identical run.</summary>
     public int Seed { get; init; }
+
+    /// <summary>
+    /// Which engine computes the batches: <see cref="EngineKind.Compiled"/> (the default) or <see cref="EngineKind.Eager"/>.
+    /// Both give the same numbers: bit for bit for batches of up to 15 samples, and within rounding (the batch's gradient
+    /// is summed in a different order, see <see cref="Workers"/>) for larger ones.
+    /// </summary>
+    public EngineKind Engine { get; init; } = EngineKind.Compiled;
+
+    /// <summary>
+    /// How many threads the compiled engine spreads a batch over; 0 (the default) for one per processor
+    /// (<see cref="Environment.ProcessorCount"/>). The eager engine always uses one.
+    /// </summary>
+    /// <remarks>
+    /// The result does not depend on it, nor on thread timing: a batch of <c>n</c> samples is always cut into the same
+    /// <c>clamp(n / 8, 1, 4)</c> chunks of consecutive samples, whatever the number of workers; each chunk's gradient is
+    /// summed sample by sample (last to first, as the eager engine does) in a buffer of its own, and the chunks' buffers
+    /// are added in a fixed order (last chunk first). One worker and two give identical bits; more than four workers
+    /// leave the extra ones idle.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">Set below 0.</exception>
+    public int Workers
+    {
+        get => _workers;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value, nameof(Workers));
+            _workers = value;
+        }
+    }
 }

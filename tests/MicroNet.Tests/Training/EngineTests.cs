@@ -1,0 +1,142 @@
+using MicroNet.Data;
+using MicroNet.Nn;
+using MicroNet.Training;
+
+namespace MicroNet.Tests.Training;
+
+/// <summary>
+/// The compiled, data-parallel training engine: the same numbers whatever the worker count and run after run, and the
+/// eager engine's numbers (bit for bit for batches of one chunk, within rounding for larger ones).
+/// </summary>
+public static class EngineTests
+{
+    private static Dataset Data(LossKind loss) => loss switch
+    {
+        LossKind.CrossEntropy => SyntheticData.Spirals(150, classCount: 3, noise: 0.05, seed: 4),
+        LossKind.Mse => Regression(120),
+        _ => SyntheticData.Moons(130, noise: 0.1, seed: 2),
+    };
+
+    private static Dataset Regression(int count)
+    {
+        var random = new Random(5);
+        double[][] rows = [.. Enumerable.Range(0, count).Select(_ => new[] { random.NextDouble() * 2 - 1, random.NextDouble() * 2 - 1 })];
+        double[] targets = [.. rows.Select(r => Math.Sin(3 * r[0]) - r[1] * r[1])];
+        return new Dataset(rows, targets, ProblemKind.Regression);
+    }
+
+    private static (TrainingResult Result, double[] Parameters) Train(LossKind loss, EngineKind engine, int workers, int batchSize, double l2 = 0)
+    {
+        Dataset data = Data(loss);
+        Mlp model = ModelBuilder.ForDataset(data, [12, 12], Activation.Relu, seed: 3, loss);
+        var options = new TrainingOptions
+        {
+            Loss = loss,
+            Optimizer = Optimizers.Factory(OptimizerKind.Adam, 0.01),
+            Epochs = 4,
+            BatchSize = batchSize,
+            L2 = l2,
+            Seed = 11,
+            Engine = engine,
+            Workers = workers,
+        };
+        TrainingResult result = Trainer.Fit(model, data, options, validation: data.Subset([.. Enumerable.Range(0, 40)]));
+        return (result, [.. model.Parameters().Select(p => p.Data)]);
+    }
+
+    private static double[] History(TrainingResult result) =>
+        [.. result.History.TrainingLoss, .. result.History.ValidationLoss, .. result.History.TrainingAccuracy, .. result.History.TrainingRmse,
+         result.Training.Loss, result.Validation!.Loss];
+
+    [Theory]
+    [InlineData(LossKind.CrossEntropy)]
+    [InlineData(LossKind.BinaryCrossEntropy)]
+    [InlineData(LossKind.Hinge)]
+    [InlineData(LossKind.Mse)]
+    public static void Fit_Compiled_SameSeedTwice_BitIdentical(LossKind loss)
+    {
+        (TrainingResult first, double[] firstParameters) = Train(loss, EngineKind.Compiled, workers: 2, batchSize: 32, l2: 1e-3);
+        (TrainingResult second, double[] secondParameters) = Train(loss, EngineKind.Compiled, workers: 2, batchSize: 32, l2: 1e-3);
+
+        Assert.Equal(History(first), History(second));
+        Assert.Equal(firstParameters, secondParameters);
+    }
+
+    [Theory]
+    [InlineData(LossKind.CrossEntropy, 32)]
+    [InlineData(LossKind.BinaryCrossEntropy, 0)]
+    [InlineData(LossKind.Mse, 25)]
+    public static void Fit_Compiled_OneTwoOrFourWorkers_BitIdentical(LossKind loss, int batchSize)
+    {
+        (TrainingResult one, double[] oneParameters) = Train(loss, EngineKind.Compiled, workers: 1, batchSize);
+        (TrainingResult two, double[] twoParameters) = Train(loss, EngineKind.Compiled, workers: 2, batchSize);
+        (TrainingResult four, double[] fourParameters) = Train(loss, EngineKind.Compiled, workers: 4, batchSize);
+
+        Assert.Equal(History(one), History(two));
+        Assert.Equal(History(one), History(four));
+        Assert.Equal(oneParameters, twoParameters);
+        Assert.Equal(oneParameters, fourParameters);
+    }
+
+    [Theory]
+    [InlineData(LossKind.CrossEntropy, 0)]
+    [InlineData(LossKind.CrossEntropy, 1e-3)]
+    [InlineData(LossKind.BinaryCrossEntropy, 0)]
+    [InlineData(LossKind.Hinge, 1e-3)]
+    [InlineData(LossKind.Mse, 0)]
+    public static void Fit_CompiledAndEager_OneChunkBatches_BitIdentical(LossKind loss, double l2)
+    {
+        // Batches of 10 are one chunk each: the compiled engine sums the gradient in the eager engine's order.
+        (TrainingResult eager, double[] eagerParameters) = Train(loss, EngineKind.Eager, workers: 1, batchSize: 10, l2);
+        (TrainingResult compiled, double[] compiledParameters) = Train(loss, EngineKind.Compiled, workers: 2, batchSize: 10, l2);
+
+        Assert.Equal(History(eager), History(compiled));
+        Assert.Equal(eagerParameters, compiledParameters);
+    }
+
+    [Theory]
+    [InlineData(LossKind.CrossEntropy)]
+    [InlineData(LossKind.BinaryCrossEntropy)]
+    [InlineData(LossKind.Mse)]
+    public static void Fit_CompiledAndEager_SeveralChunks_EqualWithinRounding(LossKind loss)
+    {
+        (TrainingResult eager, double[] eagerParameters) = Train(loss, EngineKind.Eager, workers: 1, batchSize: 32, l2: 1e-4);
+        (TrainingResult compiled, double[] compiledParameters) = Train(loss, EngineKind.Compiled, workers: 2, batchSize: 32, l2: 1e-4);
+
+        double[] expected = History(eager), actual = History(compiled);
+        Assert.Equal(expected.Length, actual.Length);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.Equal(expected[i], actual[i], 1e-12);
+        }
+        for (int i = 0; i < eagerParameters.Length; i++)
+        {
+            Assert.Equal(eagerParameters[i], compiledParameters[i], 1e-12);
+        }
+    }
+
+    [Fact]
+    public static void ChunkCount_DependsOnTheBatchOnly()
+    {
+        Assert.Equal(1, CompiledBatches.ChunkCount(1));
+        Assert.Equal(1, CompiledBatches.ChunkCount(15));
+        Assert.Equal(2, CompiledBatches.ChunkCount(16));
+        Assert.Equal(4, CompiledBatches.ChunkCount(32));
+        Assert.Equal(4, CompiledBatches.ChunkCount(60000));
+    }
+
+    [Fact]
+    public static void Evaluate_MatchesOneEagerGraphOverEveryRow()
+    {
+        Dataset data = Data(LossKind.CrossEntropy);
+        Mlp model = ModelBuilder.ForDataset(data, [12], Activation.Tanh, seed: 5, LossKind.CrossEntropy);
+        IReadOnlyList<Value>[] outputs = [.. data.Features.Select(model.Forward)];
+        double eagerLoss = Losses.CrossEntropy(outputs, data.Classes).Data;
+
+        Evaluation scored = model.Evaluate(data);
+
+        Assert.Equal(eagerLoss, scored.Loss);
+        int correct = outputs.Select(Predictions.ClassOf).Where((c, i) => c == data.Classes[i]).Count();
+        Assert.Equal(correct / (double)data.Count, scored.Accuracy);
+    }
+}

@@ -64,16 +64,4 @@ public static class BenchCommandTests
 
         Assert.True(last < first, $"loss went from {first} to {last}");
     }
-
-    [Fact]
-    public static void TwoMoons_SameSeed_SamePointsHalfEachLabel()
-    {
-        (double[][] points, double[] labels) = MoonsStep.TwoMoons(100, 0.1, seed: 3);
-        (double[][] again, _) = MoonsStep.TwoMoons(100, 0.1, seed: 3);
-
-        Assert.Equal(points.SelectMany(p => p), again.SelectMany(p => p));
-        Assert.Equal(50, labels.Count(l => l == 1));
-        Assert.Equal(50, labels.Count(l => l == -1));
-        Assert.All(points, p => Assert.InRange(p[0], -1.6, 2.6));
-    }
 }

@@ -234,7 +234,7 @@ internal static class TrainCommand
         string steps = result.Steps == 1 ? "1 step" : string.Create(c, $"{result.Steps} steps");
         output.WriteLine(result.Diverged
             ? string.Create(c, $"Stopped after {epochsDone} of {run.Epochs} epochs ({steps}) in {seconds:F1} s; the model keeps the parameters of the last step whose loss was finite.")
-            : string.Create(c, $"Trained {epochsDone} epochs ({steps}) in {seconds:F1} s, {1000 * seconds / Math.Max(1, epochsDone):F0} ms per epoch."));
+            : string.Create(c, $"Trained {epochsDone} {(epochsDone == 1 ? "epoch" : "epochs")} ({steps}) in {seconds:F1} s, {1000 * seconds / Math.Max(1, epochsDone):F0} ms per epoch."));
 
         if (run.Out is not null)
         {

@@ -33,12 +33,7 @@ public static class ModelFile
             writer.WriteString("kind", column.Kind == ColumnKind.Numeric ? "numeric" : "categorical");
             if (column.Kind == ColumnKind.Categorical)
             {
-                writer.WriteStartArray("categories");
-                foreach (string category in column.Categories)
-                {
-                    writer.WriteStringValue(category);
-                }
-                writer.WriteEndArray();
+                WriteStrings(writer, "categories", column.Categories);
             }
             writer.WriteEndObject();
         }
@@ -106,12 +101,7 @@ public static class ModelFile
             writer.WriteString("problem", ProblemName(schema.Kind));
             writer.WriteString("output", OutputName(model.Output));
             writer.WriteString("targetColumn", schema.TargetColumn);
-            writer.WriteStartArray("classNames");
-            foreach (string name in schema.ClassNames)
-            {
-                writer.WriteStringValue(name);
-            }
-            writer.WriteEndArray();
+            WriteStrings(writer, "classNames", schema.ClassNames);
             if (model.TargetScaling is { } scaling)
             {
                 writer.WriteStartObject("targetScaling");
@@ -123,12 +113,7 @@ public static class ModelFile
             writer.WriteStartObject("preprocessing");
             writer.WritePropertyName("columns");
             WriteColumns(writer, schema.Columns);
-            writer.WriteStartArray("features");
-            foreach (string name in schema.FeatureNames)
-            {
-                writer.WriteStringValue(name);
-            }
-            writer.WriteEndArray();
+            WriteStrings(writer, "features", schema.FeatureNames);
             if (schema.Standardizer is { } standardizer)
             {
                 writer.WriteStartObject("standardizer");
@@ -193,6 +178,16 @@ public static class ModelFile
     {
         writer.WritePropertyName(name);
         WriteNumberValue(writer, value, name);
+    }
+
+    private static void WriteStrings(Utf8JsonWriter writer, string name, IReadOnlyList<string> values)
+    {
+        writer.WriteStartArray(name);
+        foreach (string value in values)
+        {
+            writer.WriteStringValue(value);
+        }
+        writer.WriteEndArray();
     }
 
     private static void WriteNumbers(Utf8JsonWriter writer, string? name, IReadOnlyList<double> values)

@@ -7,7 +7,9 @@ using MicroNet;
 using MicroNet.Data;
 using MicroNet.Nn;
 using MicroNet.Plots;
-using MicroNet.Training;
+using MicroNet.Loss;
+using MicroNet.Optimizers;
+using MicroNet.Schedules;
 
 string folder = args.Length > 0 ? args[0] : Directory.CreateTempSubdirectory("micronet-plots-").FullName;
 Directory.CreateDirectory(folder);

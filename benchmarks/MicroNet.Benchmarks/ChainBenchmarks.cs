@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using MicroNet.Benchmarking;
+using MicroNet.Cli.Commands.Bench;
+using MicroNet.Cli.Examples;
+using MicroNet.Compiled;
 
 namespace MicroNet.Benchmarks;
 

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using MicroNet.Benchmarking;
+using MicroNet.Cli.Commands.Bench;
+using MicroNet.Cli.Examples;
 
 namespace MicroNet.Benchmarks;
 

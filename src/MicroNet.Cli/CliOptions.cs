@@ -58,6 +58,42 @@ internal static class CliOptions
         return default;
     }
 
+    /// <summary>
+    /// An option naming one value of an enum, by the names of its <see cref="NameTable{T}"/> (any case); the help shows
+    /// them as <c>a|b|c</c>. Nullable with no default, so that help shows the default the description gives.
+    /// </summary>
+    public static Option<T?> Choice<T>(string name, string description, NameTable<T> names)
+        where T : struct, Enum => new(name)
+        {
+            Description = description,
+            HelpName = string.Join('|', names.Names),
+            CustomParser = result => Parse<T?>(result, "one of " + string.Join(", ", names.Names), (string text, out T? value) =>
+            {
+                bool ok = names.TryParse(text, out T parsed);
+                value = ok ? parsed : null;
+                return ok;
+            }),
+        };
+
+    /// <summary>A number option checked by <paramref name="isValid"/>; <paramref name="expected"/> says what a valid one is.</summary>
+    public static Option<double?> Number(string name, string description, string expected, Func<double, bool> isValid) => new(name)
+    {
+        Description = description,
+        HelpName = "number",
+        CustomParser = result => Parse<double?>(result, expected, (string text, out double? value) =>
+        {
+            bool ok = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double x) && isValid(x);
+            value = ok ? x : null;
+            return ok;
+        }),
+    };
+
+    /// <summary>True if the option appears on the command line (not just its default).</summary>
+    public static bool Given(SymbolResult result, Option option) => result.GetResult(option) is { Implicit: false };
+
+    /// <summary>True if the option appears on the command line (not just its default).</summary>
+    public static bool Given(ParseResult result, Option option) => result.GetResult(option) is { Implicit: false };
+
     /// <summary>Accepts a path whose extension <see cref="GraphDrawing.FormatOf"/> knows, so that a bad one is a usage error.</summary>
     public static bool TryParseDrawingPath(string text, out string path)
     {

@@ -20,23 +20,9 @@ internal static class DataOptions
         Required = true,
     };
 
-    // Nullable with no default value, so that help shows "[default: error]" rather than the enum's name.
-    public static Option<MissingValuePolicy?> Missing() => new("--missing")
-    {
-        Description = "What to do with a row that has a missing value (empty, NA, NaN, null, ? or .) in a column the model uses: "
+    public static Option<MissingValuePolicy?> Missing() => CliOptions.Choice(
+        "--missing",
+        "What to do with a row that has a missing value (empty, NA, NaN, null, ? or .) in a column the model uses: "
             + "error (stop, naming the line and column) or drop (leave the row out and say how many were). [default: error]",
-        HelpName = "error|drop",
-        CustomParser = result => CliOptions.Parse<MissingValuePolicy?>(result, "error or drop", TryParseMissing),
-    };
-
-    private static bool TryParseMissing(string text, out MissingValuePolicy? policy)
-    {
-        policy = text.ToUpperInvariant() switch
-        {
-            "ERROR" => MissingValuePolicy.Error,
-            "DROP" => MissingValuePolicy.Drop,
-            _ => null,
-        };
-        return policy is not null;
-    }
+        MissingValuePolicyExtensions.Names);
 }

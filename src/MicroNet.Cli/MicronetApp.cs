@@ -1,10 +1,18 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.Globalization;
+using MicroNet.Cli.Commands.Bench;
+using MicroNet.Cli.Commands.Evaluate;
+using MicroNet.Cli.Commands.Export;
+using MicroNet.Cli.Commands.Grad;
+using MicroNet.Cli.Commands.Graph;
+using MicroNet.Cli.Commands.Predict;
+using MicroNet.Cli.Commands.Train;
 using MicroNet.Data;
 using MicroNet.Drawing;
 using MicroNet.Models;
 using MicroNet.Onnx;
+using MicroNet.Pipeline;
 
 namespace MicroNet.Cli;
 
@@ -45,7 +53,7 @@ internal static class MicronetApp
                 ProcessTerminationTimeout = null,
             });
         }
-        catch (Exception e) when (e is DataFileException or ModelFileException or OnnxExportException)
+        catch (Exception e) when (e is DataFileException or ModelFileException or OnnxExportException or SettingsException)
         {
             // A missing, malformed or mismatched input file is bad input, as a bad option is; so is asking the export
             // for something the model does not have (probabilities of a margin model).

@@ -76,7 +76,7 @@ public static class FashionMnist
             targets[i] = labels[i];
         }
         string[] names = [.. Enumerable.Range(0, size).Select(j => Invariant($"pixel{j + 1}"))];
-        return Dataset.FromOwnedArrays(features, targets, ProblemKind.MulticlassClassification, names, [.. ClassNames]);
+        return Dataset.FromOwnedArrays(features, targets, ProblemKind.MulticlassClassification, names, ClassNames);
     }
 
     private static string Find(string directory, string name)

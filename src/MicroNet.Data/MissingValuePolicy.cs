@@ -9,3 +9,11 @@ public enum MissingValuePolicy
     /// <summary>Leave the row out; <see cref="CsvData.DroppedRowCount"/> says how many were.</summary>
     Drop,
 }
+
+/// <summary>Names a <see cref="MissingValuePolicy"/>.</summary>
+public static class MissingValuePolicyExtensions
+{
+    /// <summary>The names on the command line: <c>error</c>, <c>drop</c>.</summary>
+    public static NameTable<MissingValuePolicy> Names { get; } = new("missing-value policy",
+        (MissingValuePolicy.Error, "error"), (MissingValuePolicy.Drop, "drop"));
+}

@@ -139,8 +139,8 @@ public static class OnnxExport
         AddMetadata(proto, OnnxMetadataKeys.Columns, ColumnsJson(schema.Columns));
         AddMetadata(proto, OnnxMetadataKeys.Classes, JsonArray(schema.ClassNames));
         AddMetadata(proto, OnnxMetadataKeys.Target, schema.TargetColumn);
-        AddMetadata(proto, OnnxMetadataKeys.Problem, ModelFile.ProblemName(schema.Kind));
-        AddMetadata(proto, OnnxMetadataKeys.ModelOutput, ModelFile.OutputName(model.Output));
+        AddMetadata(proto, OnnxMetadataKeys.Problem, ProblemKindExtensions.Names.NameOf(schema.Kind));
+        AddMetadata(proto, OnnxMetadataKeys.ModelOutput, ModelOutputExtensions.Names.NameOf(model.Output));
         AddMetadata(proto, OnnxMetadataKeys.Output, outputMeaning);
         AddMetadata(proto, OnnxMetadataKeys.MicronetVersion, version);
         return proto;

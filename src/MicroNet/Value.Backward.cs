@@ -1,3 +1,4 @@
+using MicroNet.Compiled;
 using MicroNet.Ops;
 
 namespace MicroNet;

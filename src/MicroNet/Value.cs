@@ -235,13 +235,12 @@ public sealed partial class Value
             throw new ArgumentException(
                 $"Expected {weights.Count} inputs to match {weights.Count} weights, but got {inputs.Count}.", nameof(inputs));
         }
-        var children = new Value[2 * weights.Count];
         for (int i = 0; i < weights.Count; i++)
         {
-            children[i] = weights[i] ?? throw new ArgumentNullException(nameof(weights));
-            children[weights.Count + i] = inputs[i] ?? throw new ArgumentNullException(nameof(inputs));
+            ArgumentNullException.ThrowIfNull(weights[i], nameof(weights));
+            ArgumentNullException.ThrowIfNull(inputs[i], nameof(inputs));
         }
-        return new(OpCode.Dot, children);
+        return new(OpCode.Dot, DotOp.Children(weights, inputs));
     }
 
     /// <summary>Text such as <c>Value(data=-20, grad=46)</c>, numbers in invariant culture.</summary>

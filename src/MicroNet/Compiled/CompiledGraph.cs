@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using MicroNet.Ops;
 
-namespace MicroNet;
+namespace MicroNet.Compiled;
 
 /// <summary>
 /// A graph captured once from an eager <see cref="Value"/> graph and replayed on flat arrays: <see cref="Forward"/>
@@ -39,7 +39,7 @@ namespace MicroNet;
 /// }
 /// </code>
 /// </example>
-public sealed class CompiledGraph
+public sealed partial class CompiledGraph
 {
     // Every node has a storage slot in _nodes, _data and _grad. Slots are laid out so that the two halves of a Dot
     // node's children (weights, inputs) sit in consecutive slots where possible: such a "direct" Dot runs DotOp on
@@ -156,9 +156,8 @@ public sealed class CompiledGraph
             _directChildren[p] = node.OpCode != OpCode.Dot && children.Length > 0 && IsConsecutive(children) ? children[0] : -1;
             if (_dotWeights[p] >= 0)
             {
-                int half = node.ChildArray.Length / 2;
-                _dotWeightsNeedGrad[p] = node.ChildArray.AsSpan(0, half).ToArray().Any(c => c.RequiresGrad);
-                _dotInputsNeedGrad[p] = node.ChildArray.AsSpan(half, half).ToArray().Any(c => c.RequiresGrad);
+                _dotWeightsNeedGrad[p] = DotOp.WeightsOf<Value>(node.ChildArray).ToArray().Any(c => c.RequiresGrad);
+                _dotInputsNeedGrad[p] = DotOp.InputsOf<Value>(node.ChildArray).ToArray().Any(c => c.RequiresGrad);
             }
             if (node.RequiresGrad)
             {
@@ -244,60 +243,6 @@ public sealed class CompiledGraph
     }
 
     /// <summary>
-    /// The second half of <see cref="Forward"/>: recomputes every interior node from the numbers already in the slots
-    /// (the leaves as of the last <see cref="LoadLeaves"/>, plus whatever was written to <see cref="SlotData"/>).
-    /// </summary>
-    internal void ForwardLoaded()
-    {
-        double[] data = _data;
-        // The hot loop indexes through refs: every slot and edge index was checked at capture, and bounds checks on
-        // three arrays per edge cost more than the ops themselves.
-        ref double dataRef = ref MemoryMarshal.GetArrayDataReference(data);
-        ref int slots = ref MemoryMarshal.GetArrayDataReference(_interiorSlots);
-        ref int childStart = ref MemoryMarshal.GetArrayDataReference(_childStart);
-        ref int childSlots = ref MemoryMarshal.GetArrayDataReference(_childSlots);
-        ref double edgeData = ref MemoryMarshal.GetArrayDataReference(_edgeData);
-        ref OpCode ops = ref MemoryMarshal.GetArrayDataReference(_ops);
-        ref double parameters = ref MemoryMarshal.GetArrayDataReference(_parameters);
-        ref int dotWeights = ref MemoryMarshal.GetArrayDataReference(_dotWeights);
-        ref int dotInputs = ref MemoryMarshal.GetArrayDataReference(_dotInputs);
-        ref int directChildren = ref MemoryMarshal.GetArrayDataReference(_directChildren);
-        for (int p = 0; p < _interiorSlots.Length; p++)
-        {
-            int start = Unsafe.Add(ref childStart, p), end = Unsafe.Add(ref childStart, p + 1);
-            int weights = Unsafe.Add(ref dotWeights, p);
-            int direct = Unsafe.Add(ref directChildren, p);
-            double result;
-            if (direct >= 0)
-            {
-                result = OpTable.Forward(
-                    Unsafe.Add(ref ops, p),
-                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref dataRef, direct), end - start),
-                    Unsafe.Add(ref parameters, p));
-            }
-            else if (weights >= 0)
-            {
-                int n = (end - start) / 2;
-                result = DotOp.Forward(
-                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref dataRef, weights), n),
-                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref dataRef, Unsafe.Add(ref dotInputs, p)), n));
-            }
-            else
-            {
-                for (int edge = start; edge < end; edge++)
-                {
-                    Unsafe.Add(ref edgeData, edge) = Unsafe.Add(ref dataRef, Unsafe.Add(ref childSlots, edge));
-                }
-                result = OpTable.Forward(
-                    Unsafe.Add(ref ops, p),
-                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref edgeData, start), end - start),
-                    Unsafe.Add(ref parameters, p));
-            }
-            Unsafe.Add(ref dataRef, Unsafe.Add(ref slots, p)) = result;
-        }
-    }
-
-    /// <summary>
     /// Backpropagation on the numbers of the last <see cref="Forward"/> (or the capture): the output's gradient is 1,
     /// the chain rule runs in reverse topological order, and each leaf that requires a gradient gets its gradient
     /// <em>added</em> to its <see cref="Value.Grad"/>, exactly as <see cref="Value.Backward"/> would.
@@ -331,166 +276,6 @@ public sealed class CompiledGraph
     }
 
     /// <summary>
-    /// Chooses where <see cref="BackwardInto"/> keeps leaf gradients: the gradient of
-    /// <paramref name="order"/>[i] is entry i of the buffer it is given. Every leaf of the graph that requires a gradient
-    /// must be in <paramref name="order"/>.
-    /// </summary>
-    /// <exception cref="ArgumentException">A leaf that requires a gradient is not in <paramref name="order"/>.</exception>
-    internal void BindGradients(IReadOnlyList<Value> order)
-    {
-        var indexOf = new Dictionary<Value, int>(order.Count, ReferenceEqualityComparer.Instance);
-        for (int i = 0; i < order.Count; i++)
-        {
-            indexOf.TryAdd(order[i], i);
-        }
-        var bufferIndex = new int[_nodes.Length];
-        Array.Fill(bufferIndex, -1);
-        foreach (int slot in _gradLeafSlots)
-        {
-            bufferIndex[slot] = indexOf.TryGetValue(_nodes[slot], out int index)
-                ? index
-                : throw new ArgumentException("A leaf of the graph that requires a gradient is not in the gradient order.", nameof(order));
-        }
-        var uses = new int[_nodes.Length];
-        foreach (int slot in _childSlots)
-        {
-            uses[slot]++;
-        }
-        var inBuffer = new bool[_nodes.Length];
-        var dotWeightTarget = new int[_interiorSlots.Length];
-        Array.Fill(dotWeightTarget, -1);
-        for (int p = 0; p < _interiorSlots.Length; p++)
-        {
-            int weights = _dotWeights[p];
-            if (weights < 0)
-            {
-                continue;
-            }
-            int n = (_childStart[p + 1] - _childStart[p]) / 2;
-            int first = bufferIndex[weights];
-            bool direct = first >= 0;
-            for (int i = 0; direct && i < n; i++)
-            {
-                direct = bufferIndex[weights + i] == first + i && uses[weights + i] == 1;
-            }
-            if (direct)
-            {
-                dotWeightTarget[p] = first;
-                inBuffer.AsSpan(weights, n).Fill(true);
-            }
-        }
-        _dotWeightTarget = dotWeightTarget;
-        _boundSlots = [.. _gradLeafSlots.Where(slot => !inBuffer[slot])];
-        _boundIndex = [.. _boundSlots.Select(slot => bufferIndex[slot])];
-    }
-
-    /// <summary>
-    /// Backpropagation as <see cref="Backward()"/>, except that the output's gradient is <paramref name="outputGradient"/>
-    /// and leaf gradients are added to <paramref name="gradients"/>, laid out by <see cref="BindGradients"/>, instead of
-    /// the leaves' <see cref="Value.Grad"/>: the same additions in the same order, so the buffer ends up with the bits
-    /// the leaves would have had. No <see cref="Value"/> is written, so replicas of a graph that share their parameter
-    /// leaves can run on several threads at once, each with its own buffer.
-    /// </summary>
-    internal void BackwardInto(Span<double> gradients, double outputGradient)
-    {
-        if (_dotWeightTarget is null)
-        {
-            throw new InvalidOperationException("Call BindGradients before backward into a buffer.");
-        }
-        if (!Root.RequiresGrad || Root.IsLeaf)
-        {
-            return;
-        }
-        double[] grad = _grad;
-        int[] boundSlots = _boundSlots, boundIndex = _boundIndex;
-        for (int i = 0; i < boundSlots.Length; i++)
-        {
-            grad[boundSlots[i]] = gradients[boundIndex[i]];
-        }
-        RunBackward(outputGradient, gradients, _dotWeightTarget);
-        for (int i = 0; i < boundSlots.Length; i++)
-        {
-            gradients[boundIndex[i]] = grad[boundSlots[i]];
-        }
-    }
-
-    private void RunBackward(double outputGradient, Span<double> gradients, int[]? dotWeightTarget)
-    {
-        double[] grad = _grad;
-        foreach (int slot in _interiorSlots)
-        {
-            grad[slot] = 0;
-        }
-        grad[_outputSlot] = outputGradient;
-        ref double gradRef = ref MemoryMarshal.GetArrayDataReference(grad);
-        ref double dataRef = ref MemoryMarshal.GetArrayDataReference(_data);
-        ref int slots = ref MemoryMarshal.GetArrayDataReference(_interiorSlots);
-        ref int childStart = ref MemoryMarshal.GetArrayDataReference(_childStart);
-        ref int childSlots = ref MemoryMarshal.GetArrayDataReference(_childSlots);
-        ref double edgeData = ref MemoryMarshal.GetArrayDataReference(_edgeData);
-        ref OpCode ops = ref MemoryMarshal.GetArrayDataReference(_ops);
-        ref double parameters = ref MemoryMarshal.GetArrayDataReference(_parameters);
-        ref int dotWeights = ref MemoryMarshal.GetArrayDataReference(_dotWeights);
-        ref int dotInputs = ref MemoryMarshal.GetArrayDataReference(_dotInputs);
-        ref int directChildren = ref MemoryMarshal.GetArrayDataReference(_directChildren);
-        // The op adds into a zeroed buffer as large as the widest node; the scatter below zeroes it again as it
-        // reads, so it never needs a separate clear.
-        ref double scratch = ref MemoryMarshal.GetArrayDataReference(_scratch);
-        foreach (int p in _backwardPositions)
-        {
-            int slot = Unsafe.Add(ref slots, p);
-            int start = Unsafe.Add(ref childStart, p), count = Unsafe.Add(ref childStart, p + 1) - start;
-            int weights = Unsafe.Add(ref dotWeights, p);
-            int direct = Unsafe.Add(ref directChildren, p);
-            // A direct node's children each have their own slot, so the op adding straight into their gradients gives
-            // each child the same single addition, in the same order across nodes, as the scatter would. (The scatter
-            // adds 0 + g where this adds g; the two differ only for g = -0 on a gradient of -0, which backward never
-            // produces from the +0 it starts with, only a leaf whose Grad was set to -0.0 by hand.)
-            if (direct >= 0)
-            {
-                OpTable.Backward(
-                    Unsafe.Add(ref ops, p),
-                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref dataRef, direct), count),
-                    Unsafe.Add(ref dataRef, slot),
-                    Unsafe.Add(ref parameters, p),
-                    Unsafe.Add(ref gradRef, slot),
-                    MemoryMarshal.CreateSpan(ref Unsafe.Add(ref gradRef, direct), count));
-                continue;
-            }
-            if (weights >= 0)
-            {
-                // A half whose children require no gradient gets none; weights read by this node alone may live in the
-                // caller's buffer (BindGradients) and are added to there, once each, as their slot would have been.
-                int n = count / 2, inputs = Unsafe.Add(ref dotInputs, p);
-                int target = dotWeightTarget is null ? -1 : dotWeightTarget[p];
-                Span<double> weightGrads = !_dotWeightsNeedGrad[p] ? []
-                    : target >= 0 ? gradients.Slice(target, n)
-                    : MemoryMarshal.CreateSpan(ref Unsafe.Add(ref gradRef, weights), n);
-                DotOp.Backward(
-                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref dataRef, weights), n),
-                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref dataRef, inputs), n),
-                    Unsafe.Add(ref gradRef, slot),
-                    weightGrads,
-                    _dotInputsNeedGrad[p] ? MemoryMarshal.CreateSpan(ref Unsafe.Add(ref gradRef, inputs), n) : []);
-                continue;
-            }
-            OpTable.Backward(
-                Unsafe.Add(ref ops, p),
-                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref edgeData, start), count),
-                Unsafe.Add(ref dataRef, slot),
-                Unsafe.Add(ref parameters, p),
-                Unsafe.Add(ref gradRef, slot),
-                MemoryMarshal.CreateSpan(ref scratch, count));
-            ref int children = ref Unsafe.Add(ref childSlots, start);
-            for (int i = 0; i < count; i++)
-            {
-                Unsafe.Add(ref gradRef, Unsafe.Add(ref children, i)) += Unsafe.Add(ref scratch, i);
-                Unsafe.Add(ref scratch, i) = 0;
-            }
-        }
-    }
-
-    /// <summary>
     /// Writes the last replay's numbers back to the interior <see cref="Value"/> objects: every interior node's
     /// <see cref="Value.Data"/>, and the <see cref="Value.Grad"/> of those that require a gradient (as of the last
     /// <see cref="Backward"/>). Leaves are never changed by this.
@@ -506,91 +291,5 @@ public sealed class CompiledGraph
             int slot = _interiorSlots[p];
             _nodes[slot].Grad = _grad[slot];
         }
-    }
-
-    /// <summary>
-    /// Gives every node a storage slot: nodes in topological order, except that the first time a Dot node's weights
-    /// or inputs are met as a run of distinct nodes not yet in another run, that run is placed in consecutive slots.
-    /// </summary>
-    private static Dictionary<Value, int> AssignSlots(List<Value> order)
-    {
-        var runOf = new Dictionary<Value, int>(ReferenceEqualityComparer.Instance);
-        var runs = new List<Value[]>();
-        foreach (Value node in order)
-        {
-            if (node.OpCode == OpCode.Dot)
-            {
-                Value[] children = node.ChildArray;
-                int n = children.Length / 2;
-                TryAddRun(children[..n]);
-                TryAddRun(children[n..]);
-            }
-        }
-
-        var slotOf = new Dictionary<Value, int>(order.Count, ReferenceEqualityComparer.Instance);
-        foreach (Value node in order)
-        {
-            if (slotOf.ContainsKey(node))
-            {
-                continue;
-            }
-            if (runOf.TryGetValue(node, out int run))
-            {
-                foreach (Value member in runs[run])
-                {
-                    slotOf.Add(member, slotOf.Count);
-                }
-            }
-            else
-            {
-                slotOf.Add(node, slotOf.Count);
-            }
-        }
-        return slotOf;
-
-        void TryAddRun(Value[] run)
-        {
-            if (run.Length < 2 || run.Any(runOf.ContainsKey) || run.Distinct(ReferenceEqualityComparer.Instance).Count() != run.Length)
-            {
-                return;
-            }
-            foreach (Value member in run)
-            {
-                runOf.Add(member, runs.Count);
-            }
-            runs.Add(run);
-        }
-    }
-
-    private static bool IsConsecutive(ReadOnlySpan<int> childSlots)
-    {
-        for (int i = 1; i < childSlots.Length; i++)
-        {
-            if (childSlots[i] != childSlots[0] + i)
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /// <summary>
-    /// The first slots of a Dot node's weights and inputs when each half sits in consecutive slots and the halves do
-    /// not overlap (so every child has its own slot); (-1, -1) when the node needs the general gather.
-    /// </summary>
-    private static (int Weights, int Inputs) DirectDot(ReadOnlySpan<int> childSlots)
-    {
-        int n = childSlots.Length / 2;
-        if (n == 0)
-        {
-            return (-1, -1);
-        }
-        int weights = childSlots[0], inputs = childSlots[n];
-        if (!IsConsecutive(childSlots[..n]) || !IsConsecutive(childSlots[n..]))
-        {
-            return (-1, -1);
-        }
-        bool overlap = weights < inputs + n && inputs < weights + n;
-        return overlap ? (-1, -1) : (weights, inputs);
     }
 }

@@ -36,30 +36,56 @@ public sealed class Dataset
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(targets);
-        if (features.Count != targets.Count)
-        {
-            throw new ArgumentException(Invariant($"Expected {features.Count} targets to match {features.Count} feature rows, but got {targets.Count}."), nameof(targets));
-        }
-        int featureCount = featureNames?.Count ?? (features.Count > 0 ? features[0]?.Count ?? 0 : 0);
         _features = new double[features.Count][];
         for (int i = 0; i < features.Count; i++)
         {
-            IReadOnlyList<double> row = features[i] ?? throw new ArgumentNullException(nameof(features), Invariant($"Row {i} is null."));
-            if (row.Count != featureCount)
+            _features[i] = [.. features[i] ?? throw new ArgumentNullException(nameof(features), Invariant($"Row {i} is null."))];
+        }
+        _targets = [.. targets];
+        Kind = kind;
+        (_featureNames, _classNames, _classes) = Check(_features, _targets, kind, featureNames, classNames);
+    }
+
+    /// <summary>
+    /// Creates a dataset that takes ownership of <paramref name="features"/> and <paramref name="targets"/> instead of
+    /// copying them, for loaders of large datasets (Fashion-MNIST's 60,000 rows). The caller must not change the arrays
+    /// afterwards. Checked as the constructor checks.
+    /// </summary>
+    /// <exception cref="ArgumentException">As the constructor's.</exception>
+    public static Dataset FromOwnedArrays(double[][] features, double[] targets, ProblemKind kind,
+        IReadOnlyList<string>? featureNames = null, IReadOnlyList<string>? classNames = null)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(targets);
+        for (int i = 0; i < features.Length; i++)
+        {
+            ArgumentNullException.ThrowIfNull(features[i], nameof(features));
+        }
+        (string[] names, string[] classes, int[] classIndices) = Check(features, targets, kind, featureNames, classNames);
+        return new Dataset(features, targets, classIndices, kind, names, classes);
+    }
+
+    private static (string[] FeatureNames, string[] ClassNames, int[] Classes) Check(double[][] features, double[] targets, ProblemKind kind,
+        IReadOnlyList<string>? featureNames, IReadOnlyList<string>? classNames)
+    {
+        if (features.Length != targets.Length)
+        {
+            throw new ArgumentException(Invariant($"Expected {features.Length} targets to match {features.Length} feature rows, but got {targets.Length}."), nameof(targets));
+        }
+        int featureCount = featureNames?.Count ?? (features.Length > 0 ? features[0].Length : 0);
+        for (int i = 0; i < features.Length; i++)
+        {
+            if (features[i].Length != featureCount)
             {
-                throw new ArgumentException(Invariant($"Expected {featureCount} features in every row, but row {i} has {row.Count}."), nameof(features));
+                throw new ArgumentException(Invariant($"Expected {featureCount} features in every row, but row {i} has {features[i].Length}."), nameof(features));
             }
-            _features[i] = [.. row];
         }
         if (featureCount == 0)
         {
             throw new ArgumentException("A dataset needs at least one feature; pass featureNames to create an empty one.", nameof(features));
         }
-        _targets = [.. targets];
-        Kind = kind;
-        _featureNames = featureNames is null ? [.. Enumerable.Range(1, featureCount).Select(i => Invariant($"x{i}"))] : CopyNames(featureNames, nameof(featureNames));
-        _classNames = CheckClasses(_targets, kind, classNames);
-        _classes = ToClasses(_targets, kind);
+        string[] names = featureNames is null ? [.. Enumerable.Range(1, featureCount).Select(i => Invariant($"x{i}"))] : CopyNames(featureNames, nameof(featureNames));
+        return (names, CheckClasses(targets, kind, classNames), ToClasses(targets, kind));
     }
 
     // Takes ownership of the arrays: callers guarantee they are consistent and never modified afterwards.
@@ -219,9 +245,6 @@ public sealed class Dataset
     public override string ToString() => Kind.IsClassification()
         ? Invariant($"Dataset({Count} rows, {FeatureCount} features, {Kind}, {ClassCount} classes)")
         : Invariant($"Dataset({Count} rows, {FeatureCount} features, {Kind})");
-
-    internal static Dataset FromOwnedArrays(double[][] features, double[] targets, ProblemKind kind, string[] featureNames, string[] classNames) =>
-        new(features, targets, ToClasses(targets, kind), kind, featureNames, classNames);
 
     private static int[] Permutation(int count, Random random)
     {

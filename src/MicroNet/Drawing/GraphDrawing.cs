@@ -26,7 +26,7 @@ public static class GraphDrawing
         var ids = new Dictionary<Value, int>(order.Count, ReferenceEqualityComparer.Instance);
         var dot = new StringBuilder();
         dot.Append("digraph G {\n");
-        dot.Append("  rankdir=").Append(direction == RankDirection.LeftToRight ? "LR" : "TB").Append(";\n");
+        dot.Append("  rankdir=").Append(RankDirectionExtensions.Names.NameOf(direction).ToUpperInvariant()).Append(";\n");
         dot.Append("  node [fontname=\"Helvetica\"];\n");
         foreach (Value node in order)
         {

@@ -29,17 +29,11 @@ public sealed class Model
             throw new ArgumentException(
                 FormattableString.Invariant($"The network takes {network.InputCount} inputs, but the schema gives {schema.FeatureCount} features."), nameof(network));
         }
-        int expectedOutputs = output switch
-        {
-            ModelOutput.Softmax => schema.Kind.IsClassification() ? schema.ClassNames.Count : -1,
-            ModelOutput.Sigmoid or ModelOutput.Margin => schema.Kind == ProblemKind.BinaryClassification ? 1 : -1,
-            ModelOutput.Value => schema.Kind == ProblemKind.Regression ? 1 : -1,
-            _ => throw new ArgumentOutOfRangeException(nameof(output), output, "Unknown model output."),
-        };
-        if (expectedOutputs < 0)
+        if (!output.Fits(schema.Kind))
         {
             throw new ArgumentException($"A {output} output does not fit a {schema.Kind} problem.", nameof(output));
         }
+        int expectedOutputs = output.OutputCount(schema.ClassNames.Count);
         if (network.OutputCount != expectedOutputs)
         {
             throw new ArgumentException(
@@ -101,44 +95,12 @@ public sealed class Model
     {
         IReadOnlyList<Value> values = Network.Forward(inputs);
         double[] outputs = [.. values.Select(v => v.Data)];
-        switch (Output)
+        if (Output == ModelOutput.Value)
         {
-            case ModelOutput.Softmax:
-            {
-                double[] probabilities = Softmax(outputs);
-                int best = 0;
-                for (int k = 1; k < outputs.Length; k++)
-                {
-                    if (outputs[k] > outputs[best])
-                    {
-                        best = k;
-                    }
-                }
-                return new Prediction(best, best, ClassNames[best], probabilities, outputs);
-            }
-            case ModelOutput.Sigmoid:
-            {
-                double p1 = 1 / (1 + Math.Exp(-outputs[0]));
-                int cls = outputs[0] > 0 ? 1 : 0;
-                return new Prediction(cls, cls, ClassNames[cls], [1 - p1, p1], outputs);
-            }
-            case ModelOutput.Margin:
-            {
-                int cls = outputs[0] > 0 ? 1 : 0;
-                return new Prediction(cls, cls, ClassNames[cls], [], outputs);
-            }
-            default:
-                return new Prediction(TargetScaling!.Apply(outputs[0]), -1, null, [], outputs);
+            return new Prediction(TargetScaling!.Apply(outputs[0]), -1, null, [], outputs);
         }
-    }
-
-    // softmax(z)[k] = exp(z[k] - max z) / sum(exp(z - max z)): the shift keeps exp from overflowing.
-    private static double[] Softmax(double[] logits)
-    {
-        double max = logits.Max();
-        double[] exps = [.. logits.Select(z => Math.Exp(z - max))];
-        double sum = exps.Sum();
-        return [.. exps.Select(e => e / sum)];
+        int cls = ModelOutputExtensions.ClassOf(outputs);
+        return new Prediction(cls, cls, ClassNames[cls], Output.Probabilities(outputs), outputs);
     }
 
     /// <summary>For example <c>Model(Mlp(4 -> [8 tanh, 3 linear], 67 parameters), Softmax, target 'species')</c>.</summary>

@@ -16,9 +16,13 @@ public enum Activation
     Sigmoid,
 }
 
-/// <summary>Applies an <see cref="Activation"/> to a value.</summary>
+/// <summary>Applies an <see cref="Activation"/> to a value, and names it.</summary>
 public static class ActivationExtensions
 {
+    /// <summary>The names used on the command line, in summaries and in model files: <c>linear</c>, <c>tanh</c>, <c>relu</c>, <c>sigmoid</c>.</summary>
+    public static NameTable<Activation> Names { get; } = new("activation",
+        (Activation.Linear, "linear"), (Activation.Tanh, "tanh"), (Activation.Relu, "relu"), (Activation.Sigmoid, "sigmoid"));
+
     /// <summary>Returns <paramref name="x"/> passed through <paramref name="activation"/> (<paramref name="x"/> itself for <see cref="Activation.Linear"/>).</summary>
     public static Value Apply(this Activation activation, Value x)
     {
@@ -33,13 +37,6 @@ public static class ActivationExtensions
         };
     }
 
-    /// <summary>The lower-case name used in summaries and on the command line: <c>linear</c>, <c>tanh</c>, <c>relu</c>, <c>sigmoid</c>.</summary>
-    public static string ToName(this Activation activation) => activation switch
-    {
-        Activation.Linear => "linear",
-        Activation.Tanh => "tanh",
-        Activation.Relu => "relu",
-        Activation.Sigmoid => "sigmoid",
-        _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "Unknown activation."),
-    };
+    /// <summary>The name of <paramref name="activation"/> in <see cref="Names"/>, such as <c>tanh</c>.</summary>
+    public static string ToName(this Activation activation) => Names.NameOf(activation);
 }

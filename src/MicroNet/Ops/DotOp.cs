@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics;
 namespace MicroNet.Ops;
 
 /// <summary>
-/// The dot product of n weights and n inputs, laid out as <c>[w0 .. w(n-1), x0 .. x(n-1)]</c>:
+/// The dot product of n weights and n inputs, its children laid out as <c>[w0 .. w(n-1), x0 .. x(n-1)]</c> (only this file knows that):
 /// <c>y = w0 * x0 + ... + w(n-1) * x(n-1)</c>; <c>dy/dw[i] = x[i]</c>, <c>dy/dx[i] = w[i]</c>.
 /// </summary>
 /// <remarks>
@@ -23,17 +23,35 @@ internal readonly struct DotOp : IOp
 
     public static string Symbol(double parameter) => "dot";
 
-    public static double Forward(ReadOnlySpan<double> inputs, double parameter)
+    public static double Forward(ReadOnlySpan<double> inputs, double parameter) => Forward(WeightsOf(inputs), InputsOf(inputs));
+
+    public static void Backward(ReadOnlySpan<double> inputs, double output, double parameter, double outputGrad, Span<double> inputGrads) =>
+        Backward(WeightsOf(inputs), InputsOf(inputs), outputGrad, WeightsOf(inputGrads), InputsOf(inputGrads));
+
+    /// <summary>How many weight and input pairs a dot node of <paramref name="childCount"/> children has.</summary>
+    public static int PairCount(int childCount) => childCount / 2;
+
+    /// <summary>The children of a dot node, as its formula reads them: the weights, then the inputs.</summary>
+    public static Value[] Children(IReadOnlyList<Value> weights, IReadOnlyList<Value> inputs)
     {
-        int n = inputs.Length / 2;
-        return Forward(inputs[..n], inputs[n..(2 * n)]);
+        var children = new Value[2 * weights.Count];
+        for (int i = 0; i < weights.Count; i++)
+        {
+            children[i] = weights[i];
+            children[weights.Count + i] = inputs[i];
+        }
+        return children;
     }
 
-    public static void Backward(ReadOnlySpan<double> inputs, double output, double parameter, double outputGrad, Span<double> inputGrads)
-    {
-        int n = inputs.Length / 2;
-        Backward(inputs[..n], inputs[n..(2 * n)], outputGrad, inputGrads[..n], inputGrads[n..(2 * n)]);
-    }
+    /// <summary>The weights' part of a dot node's children (or of anything laid out as they are).</summary>
+    public static ReadOnlySpan<T> WeightsOf<T>(ReadOnlySpan<T> children) => children[..PairCount(children.Length)];
+
+    /// <summary>The inputs' part of a dot node's children (or of anything laid out as they are).</summary>
+    public static ReadOnlySpan<T> InputsOf<T>(ReadOnlySpan<T> children) => children[PairCount(children.Length)..(2 * PairCount(children.Length))];
+
+    private static Span<T> WeightsOf<T>(Span<T> children) => children[..PairCount(children.Length)];
+
+    private static Span<T> InputsOf<T>(Span<T> children) => children[PairCount(children.Length)..(2 * PairCount(children.Length))];
 
     /// <summary>The forward formula on the two halves apart, for callers that hold them in separate places (a compiled replay).</summary>
     public static double Forward(ReadOnlySpan<double> weights, ReadOnlySpan<double> x)

@@ -27,9 +27,25 @@ internal readonly struct LogSumExpOp : IOp
         double sum = SumOfShiftedExps(inputs, shift);
         for (int i = 0; i < inputs.Length; i++)
         {
-            inputGrads[i] += Math.Exp(inputs[i] - shift) / sum * outputGrad;
+            inputGrads[i] += SoftmaxAt(inputs[i], shift, sum) * outputGrad;
         }
     }
+
+    /// <summary>
+    /// The local derivative on its own, <c>softmax(x)[i] = e ** (x[i] - m) / sum(e ** (x[j] - m))</c>: the probabilities a
+    /// softmax model predicts, computed exactly as <see cref="Backward"/> computes them.
+    /// </summary>
+    public static void Softmax(ReadOnlySpan<double> inputs, Span<double> probabilities)
+    {
+        double shift = Shift(inputs);
+        double sum = SumOfShiftedExps(inputs, shift);
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            probabilities[i] = SoftmaxAt(inputs[i], shift, sum);
+        }
+    }
+
+    private static double SoftmaxAt(double x, double shift, double sum) => Math.Exp(x - shift) / sum;
 
     // The maximum, or 0 if it is infinite (subtracting an infinity would give NaN); NaN if any input is NaN.
     private static double Shift(ReadOnlySpan<double> inputs)

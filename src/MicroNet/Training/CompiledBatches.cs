@@ -1,4 +1,6 @@
 using MicroNet.Data;
+using MicroNet.Loss;
+using MicroNet.Models;
 using MicroNet.Nn;
 
 namespace MicroNet.Training;
@@ -29,7 +31,7 @@ internal sealed class CompiledBatches
     private readonly double[][] _outputs;
     private double[] _losses = [];
 
-    public CompiledBatches(Mlp model, LossKind loss, IReadOnlyList<Value> parameters, int workers, bool training)
+    public CompiledBatches(Mlp model, LossFunction loss, IReadOnlyList<Value> parameters, int workers, bool training)
     {
         int count = Math.Clamp(workers == 0 ? Environment.ProcessorCount : workers, 1, training ? MaxChunks : 64);
         _parameters = parameters;
@@ -72,7 +74,7 @@ internal sealed class CompiledBatches
                 for (int i = End(k, n, chunks) - 1; i >= Start(k, n, chunks); i--)
                 {
                     _losses[i] = graph.Forward(batch, i, outputs);
-                    predictions[i] = classification ? SampleGraph.ClassOf(outputs) : outputs[0];
+                    predictions[i] = classification ? ModelOutputExtensions.ClassOf(outputs) : outputs[0];
                     graph.Backward(gradients, scale);
                 }
             }
@@ -103,7 +105,7 @@ internal sealed class CompiledBatches
             for (int i = Start(worker, n, workers); i < End(worker, n, workers); i++)
             {
                 _losses[i] = graph.Forward(data, i, outputs);
-                predictions[i] = classification ? SampleGraph.ClassOf(outputs) : outputs[0];
+                predictions[i] = classification ? ModelOutputExtensions.ClassOf(outputs) : outputs[0];
             }
         });
         return MeanLoss(n);

@@ -2,7 +2,7 @@ namespace MicroNet.Training;
 
 /// <summary>
 /// How well a model does on a dataset: the mean loss and, for classification, the accuracy and confusion matrix, or,
-/// for regression, the RMSE and R². See <see cref="Predictions.Evaluate"/>.
+/// for regression, the RMSE and R². See <see cref="Trainer.Evaluate"/>.
 /// </summary>
 /// <param name="Count">How many samples were scored.</param>
 /// <param name="Loss">The mean per-sample loss, without any L2 penalty.</param>

@@ -1,19 +1,18 @@
+using MicroNet.Compiled;
 using MicroNet.Data;
+using MicroNet.Loss;
 using MicroNet.Nn;
 
 namespace MicroNet.Training;
 
 /// <summary>
-/// One sample's loss as a compiled graph whose shape does not depend on the sample: the features and the target are
-/// constant leaves whose slots are rewritten for each sample, so one capture serves every sample of every batch. Each
-/// worker thread has its own; they share the model's parameter leaves, which they only read.
+/// One sample's loss term as a compiled graph whose shape does not depend on the sample: the features and the encoded
+/// target are constant leaves whose slots are rewritten for each sample, so one capture serves every sample of every
+/// batch. Each worker thread has its own; they share the model's parameter leaves, which they only read.
 /// </summary>
 /// <remarks>
-/// The loss term is the one <see cref="Losses"/> builds for a sample, with the target as a leaf instead of a number:
-/// mse <c>(y - t) ** 2</c>, hinge <c>relu(1 + (-label) * y)</c>, bce <c>softplus(z) - t * z</c> (also for <c>t = 0</c>,
-/// where <see cref="Losses"/> drops the zero term), and cross-entropy <c>logsumexp(z) - dot(onehot, z)</c> instead of
-/// <c>logsumexp(z) - z[target]</c>. Adding or multiplying the zeros these forms introduce changes no bit of a finite
-/// result, so a replay gives the eager numbers.
+/// The term is the loss's own <see cref="LossFunction.Term"/>, the one the eager trainer builds per sample, so a replay
+/// gives the eager numbers.
 /// </remarks>
 internal sealed class SampleGraph
 {
@@ -21,24 +20,17 @@ internal sealed class SampleGraph
     private readonly int[] _inputSlots;
     private readonly int _firstInputSlot;
     private readonly int[] _targetSlots;
+    private readonly double[] _encodedTarget;
     private readonly int[] _outputSlots;
-    private readonly LossKind _loss;
+    private readonly LossFunction _loss;
 
-    public SampleGraph(Mlp model, LossKind loss, IReadOnlyList<Value>? parameters)
+    public SampleGraph(Mlp model, LossFunction loss, IReadOnlyList<Value>? parameters)
     {
         _loss = loss;
-        Value[] inputs = [.. Enumerable.Range(0, model.InputCount).Select(_ => Value.Constant(0))];
+        Value[] inputs = Constants(model.InputCount);
         IReadOnlyList<Value> outputs = model.Forward(inputs);
-        Value[] targets = [.. Enumerable.Range(0, loss == LossKind.CrossEntropy ? outputs.Count : 1).Select(_ => Value.Constant(0))];
-        Value term = loss switch
-        {
-            LossKind.Mse => (outputs[0] - targets[0]).Pow(2),
-            LossKind.Hinge => (Value.Constant(1) + targets[0] * outputs[0]).Relu(),
-            LossKind.BinaryCrossEntropy => outputs[0].Softplus() - targets[0] * outputs[0],
-            LossKind.CrossEntropy => Value.LogSumExp(outputs) - Value.Dot(targets, outputs),
-            _ => throw new ArgumentOutOfRangeException(nameof(loss), loss, "Resolve the loss before training."),
-        };
-        _graph = CompiledGraph.Capture(term);
+        Value[] targets = Constants(loss.TargetCount(outputs.Count));
+        _graph = CompiledGraph.Capture(loss.Term(outputs, targets));
         if (parameters is not null)
         {
             _graph.BindGradients(parameters);
@@ -46,6 +38,7 @@ internal sealed class SampleGraph
         _inputSlots = _graph.SlotsOf(inputs);
         _firstInputSlot = _inputSlots.Select((slot, i) => slot - i).Distinct().Count() == 1 ? _inputSlots[0] : -1;
         _targetSlots = _graph.SlotsOf(targets);
+        _encodedTarget = new double[targets.Length];
         _outputSlots = _graph.SlotsOf(outputs);
     }
 
@@ -71,22 +64,10 @@ internal sealed class SampleGraph
                 slots[_inputSlots[j]] = features[j];
             }
         }
-        double target = data.Targets[row];
-        switch (_loss)
+        _loss.EncodeTarget(data.Targets[row], _encodedTarget);
+        for (int j = 0; j < _targetSlots.Length; j++)
         {
-            case LossKind.CrossEntropy:
-                foreach (int slot in _targetSlots)
-                {
-                    slots[slot] = 0;
-                }
-                slots[_targetSlots[(int)target]] = 1;
-                break;
-            case LossKind.Hinge:
-                slots[_targetSlots[0]] = -(2 * target - 1);
-                break;
-            default:
-                slots[_targetSlots[0]] = target;
-                break;
+            slots[_targetSlots[j]] = _encodedTarget[j];
         }
         _graph.ForwardLoaded();
         for (int i = 0; i < _outputSlots.Length; i++)
@@ -99,21 +80,5 @@ internal sealed class SampleGraph
     /// <summary>Backward from the last <see cref="Forward"/>, the loss term's gradient being <paramref name="scale"/>; adds into <paramref name="gradients"/> (parameter order).</summary>
     public void Backward(Span<double> gradients, double scale) => _graph.BackwardInto(gradients, scale);
 
-    /// <summary>The class outputs predict, as <see cref="Predictions.ClassOf"/>.</summary>
-    public static int ClassOf(ReadOnlySpan<double> outputs)
-    {
-        if (outputs.Length == 1)
-        {
-            return outputs[0] > 0 ? 1 : 0;
-        }
-        int best = 0;
-        for (int i = 1; i < outputs.Length; i++)
-        {
-            if (outputs[i] > outputs[best])
-            {
-                best = i;
-            }
-        }
-        return best;
-    }
+    private static Value[] Constants(int count) => [.. Enumerable.Range(0, count).Select(_ => Value.Constant(0))];
 }

@@ -1,14 +1,14 @@
-using System.Diagnostics;
 using System.Globalization;
 using MicroNet.Data;
+using MicroNet.Loss;
 using MicroNet.Nn;
 
 namespace MicroNet.Training;
 
 /// <summary>
-/// Trains an <see cref="Mlp"/> on a <see cref="Dataset"/>: epochs of shuffled mini-batches, one graph and one backward
-/// pass per batch, an optimizer step after each, a learning-rate schedule per epoch, progress after each epoch, and a
-/// stop with the last good parameters if the loss becomes NaN or infinite.
+/// Trains an <see cref="Mlp"/> on a <see cref="Dataset"/> (epochs of shuffled mini-batches, an optimizer step after each,
+/// a learning-rate schedule per epoch, a stop with the last good parameters if the loss becomes NaN or infinite), and
+/// scores a network on a dataset.
 /// </summary>
 /// <example>
 /// <code>
@@ -21,22 +21,14 @@ namespace MicroNet.Training;
 public static class Trainer
 {
     /// <summary>
-    /// Trains <paramref name="model"/> in place on <paramref name="train"/>. Each epoch visits the training rows in a
-    /// fresh seeded order (in their own order for full-batch training), in batches of <see cref="TrainingOptions.BatchSize"/>;
-    /// each batch builds one graph whose output is the batch's mean loss (plus the L2 penalty), runs
-    /// <c>ZeroGrad</c>, <c>Backward</c> and <c>Step</c>.
+    /// Trains <paramref name="model"/> in place on <paramref name="train"/> for <see cref="TrainingOptions.Epochs"/> epochs,
+    /// or until the loss becomes NaN or infinite: a <see cref="TrainingSession"/> run to its end.
     /// </summary>
     /// <remarks>
-    /// <para>
     /// Everything is checked before the first step: the loss must fit the targets, the model must have one input per
-    /// feature and the outputs the loss needs (see <see cref="ModelBuilder.CheckModel"/>), and the rows must be finite.
-    /// </para>
-    /// <para>
-    /// If a batch's loss is NaN or infinite, training stops without stepping, the parameters are restored to those of
-    /// the last step whose loss was finite, and the result's <see cref="TrainingResult.Divergence"/> says where it
-    /// happened; nothing is thrown, so the last good model can still be used or saved. The epoch in which it happened is
-    /// not added to the history.
-    /// </para>
+    /// feature and the outputs the loss needs, and the rows must be finite. After a divergence the model holds the
+    /// parameters of the last step whose loss was finite and <see cref="TrainingResult.Divergence"/> says where it
+    /// happened; nothing is thrown.
     /// </remarks>
     /// <param name="model">The network to train; its parameters change.</param>
     /// <param name="train">The training rows (already preprocessed); at least one.</param>
@@ -47,202 +39,78 @@ public static class Trainer
     public static TrainingResult Fit(Mlp model, Dataset train, TrainingOptions? options = null, Dataset? validation = null,
         Action<EpochReport>? onEpoch = null)
     {
+        var session = new TrainingSession(model, train, options, validation);
+        while (session.CanContinue)
+        {
+            if (session.RunEpoch() is { } report)
+            {
+                onEpoch?.Invoke(report);
+            }
+        }
+        return session.Result();
+    }
+
+    /// <summary>
+    /// Scores <paramref name="model"/> on every row of <paramref name="data"/> (preprocessed as the training rows were):
+    /// the mean loss and, for classification, accuracy and confusion matrix, or, for regression, RMSE and R².
+    /// </summary>
+    /// <param name="model">A network that fits the data and the loss.</param>
+    /// <param name="data">The rows to score; at least one.</param>
+    /// <param name="loss">The loss to report; null picks it from the data, as training does.</param>
+    /// <exception cref="ArgumentException">The dataset is empty, or the model or the loss does not fit it.</exception>
+    public static Evaluation Evaluate(Mlp model, Dataset data, LossFunction? loss = null)
+    {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(train);
-        options ??= new TrainingOptions();
-        LossKind loss = options.Loss.Resolve(train.Kind);
-        ModelBuilder.CheckModel(model, train, loss);
-        CheckRows(train, nameof(train));
-        if (train.Count == 0)
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.Count == 0)
         {
-            throw new ArgumentException("Cannot train on an empty dataset.", nameof(train));
+            throw new ArgumentException("Cannot evaluate on an empty dataset.", nameof(data));
         }
-        if (validation is { Count: 0 })
-        {
-            validation = null;
-        }
-        if (validation is not null)
-        {
-            CheckCompatible(train, validation);
-            CheckRows(validation, nameof(validation));
-        }
-
-        var stopwatch = Stopwatch.StartNew();
-        IReadOnlyList<Value> parameters = model.Parameters();
-        IOptimizer optimizer = options.Optimizer(parameters);
-        var lastGood = new double[parameters.Count];
-        var random = new Random(options.Seed);
-        bool fullBatch = options.BatchSize == 0 || options.BatchSize >= train.Count;
-        bool classification = train.Kind.IsClassification();
-        var reports = new List<EpochReport>(options.Epochs);
-        TrainingDivergence? divergence = null;
-        int steps = 0;
-        // The compiled engine: per-worker sample graphs for the steps, others for scoring, and the L2 penalty (whose
-        // shape never changes) captured once.
-        CompiledBatches? compiled = options.Engine == EngineKind.Compiled
-            ? new CompiledBatches(model, loss, parameters, options.Workers, training: true)
-            : null;
-        var scorer = new CompiledBatches(model, loss, parameters, options.Workers, training: false);
-        CompiledGraph? penalty = compiled is not null && options.L2 > 0 ? Losses.L2(parameters, options.L2).Compile() : null;
-        var predictions = new double[fullBatch ? train.Count : Math.Min(options.BatchSize, train.Count)];
-
-        for (int epoch = 0; epoch < options.Epochs && divergence is null; epoch++)
-        {
-            if (options.Schedule is not null)
-            {
-                optimizer.LearningRate = options.Schedule.LearningRateAt(epoch);
-            }
-            double lossSum = 0, squaredErrorSum = 0;
-            int correct = 0;
-            IEnumerable<Dataset> batches = fullBatch ? [train] : train.Batches(options.BatchSize, random);
-            foreach (Dataset batch in batches)
-            {
-                if (compiled is not null)
-                {
-                    optimizer.ZeroGrad();
-                    double l2 = 0;
-                    if (penalty is not null)
-                    {
-                        penalty.Forward();
-                        l2 = penalty.Output;
-                        penalty.Backward();
-                    }
-                    double meanLoss = compiled.Step(batch, predictions, classification);
-                    double objectiveValue = penalty is null ? meanLoss : meanLoss + l2;
-                    if (!double.IsFinite(objectiveValue))
-                    {
-                        Restore(parameters, lastGood, restore: steps > 0);
-                        divergence = new TrainingDivergence(epoch + 1, steps + 1, objectiveValue, optimizer.LearningRate);
-                        break;
-                    }
-                    for (int i = 0; i < lastGood.Length; i++)
-                    {
-                        lastGood[i] = parameters[i].Data;
-                    }
-                    optimizer.Step();
-                    steps++;
-                    lossSum += meanLoss * batch.Count;
-                    for (int i = 0; i < batch.Count; i++)
-                    {
-                        if (classification)
-                        {
-                            correct += (int)predictions[i] == batch.Classes[i] ? 1 : 0;
-                        }
-                        else
-                        {
-                            double error = predictions[i] - batch.Targets[i];
-                            squaredErrorSum += error * error;
-                        }
-                    }
-                    continue;
-                }
-                IReadOnlyList<Value>[] outputs = [.. batch.Features.Select(model.Forward)];
-                Value batchLoss = Predictions.BatchLoss(loss, outputs, batch);
-                Value objective = options.L2 > 0 ? batchLoss + Losses.L2(parameters, options.L2) : batchLoss;
-                if (!double.IsFinite(objective.Data))
-                {
-                    Restore(parameters, lastGood, restore: steps > 0);
-                    divergence = new TrainingDivergence(epoch + 1, steps + 1, objective.Data, optimizer.LearningRate);
-                    break;
-                }
-                for (int i = 0; i < lastGood.Length; i++)
-                {
-                    lastGood[i] = parameters[i].Data;
-                }
-                optimizer.ZeroGrad();
-                objective.Backward();
-                optimizer.Step();
-                steps++;
-
-                lossSum += batchLoss.Data * batch.Count;
-                for (int i = 0; i < batch.Count; i++)
-                {
-                    if (classification)
-                    {
-                        correct += Predictions.ClassOf(outputs[i]) == batch.Classes[i] ? 1 : 0;
-                    }
-                    else
-                    {
-                        double error = outputs[i][0].Data - batch.Targets[i];
-                        squaredErrorSum += error * error;
-                    }
-                }
-            }
-            if (divergence is not null)
-            {
-                break;
-            }
-            // The last step may have moved the parameters to where the loss is NaN; the next epoch's first batch
-            // would catch that, but after the last epoch only scoring would, so check the parameters themselves.
-            if (parameters.Any(p => !double.IsFinite(p.Data)))
-            {
-                Restore(parameters, lastGood, restore: true);
-                divergence = new TrainingDivergence(epoch + 1, steps, double.NaN, optimizer.LearningRate);
-                break;
-            }
-            Evaluation? scored = validation is null ? null : Predictions.Score(validation, loss, scorer);
-            var report = new EpochReport(
-                Epoch: epoch + 1,
-                EpochCount: options.Epochs,
-                Steps: steps,
-                LearningRate: optimizer.LearningRate,
-                TrainingLoss: lossSum / train.Count,
-                TrainingAccuracy: classification ? (double)correct / train.Count : null,
-                TrainingRmse: classification ? null : Math.Sqrt(squaredErrorSum / train.Count),
-                ValidationLoss: scored?.Loss,
-                ValidationAccuracy: scored?.Accuracy,
-                ValidationRmse: scored?.Rmse,
-                Elapsed: stopwatch.Elapsed);
-            reports.Add(report);
-            onEpoch?.Invoke(report);
-        }
-
-        Evaluation trainingScore = Predictions.Score(train, loss, scorer);
-        Evaluation? validationScore = validation is null ? null : Predictions.Score(validation, loss, scorer);
-        stopwatch.Stop();
-        return new TrainingResult(model, loss, new TrainingHistory(reports), trainingScore, validationScore, steps, stopwatch.Elapsed, divergence);
+        LossFunction resolved = LossFunction.Resolve(loss, data.Kind);
+        CheckModel(model, data, resolved);
+        return Score(data, new CompiledBatches(model, resolved, model.Parameters(), workers: 0, training: false));
     }
 
-    private static void Restore(IReadOnlyList<Value> parameters, double[] lastGood, bool restore)
+    /// <summary>
+    /// Scores on a compiled replay, one sample at a time, so that no graph of the whole dataset is ever built: the same
+    /// numbers as one eager graph over every row (its mean is the same left-to-right sum times <c>1 / n</c>).
+    /// </summary>
+    internal static Evaluation Score(Dataset data, CompiledBatches scorer)
     {
-        // Before the first step there is nothing to restore: the parameters are the initial ones.
-        if (!restore)
+        bool classification = data.Kind.IsClassification();
+        var predicted = new double[data.Count];
+        double meanLoss = scorer.Score(data, predicted, classification);
+        if (!classification)
         {
-            return;
+            return new Evaluation(data.Count, meanLoss, null, null, Metrics.Rmse(predicted, data.Targets), Metrics.RSquared(predicted, data.Targets));
         }
-        for (int i = 0; i < lastGood.Length; i++)
+        int[] classes = [.. predicted.Select(p => (int)p)];
+        int[,] matrix = Metrics.ConfusionMatrix(classes, data.Classes, data.ClassCount);
+        IReadOnlyList<int>[] rows = [.. Enumerable.Range(0, data.ClassCount).Select(t => (IReadOnlyList<int>)[.. Enumerable.Range(0, data.ClassCount).Select(p => matrix[t, p])])];
+        return new Evaluation(data.Count, meanLoss, Metrics.Accuracy(classes, data.Classes), rows, null, null);
+    }
+
+    /// <summary>
+    /// Checks that <paramref name="model"/> takes one input per feature of <paramref name="data"/> and has the outputs
+    /// <paramref name="loss"/> needs.
+    /// </summary>
+    /// <exception cref="ArgumentException">The model does not fit; the message says what it needs.</exception>
+    internal static void CheckModel(Mlp model, Dataset data, LossFunction loss)
+    {
+        if (model.InputCount != data.FeatureCount)
         {
-            parameters[i].Data = lastGood[i];
+            throw new ArgumentException(Invariant(
+                $"The model takes {model.InputCount} inputs, but the data has {data.FeatureCount} features; build it with ModelBuilder.ForDataset."), nameof(model));
+        }
+        int outputs = loss.OutputCount(data.ClassCount);
+        if (model.OutputCount != outputs)
+        {
+            string why = outputs > 1 ? Invariant($"one logit per class for {loss.Name}") : Invariant($"one output for {loss.Name}");
+            throw new ArgumentException(Invariant(
+                $"The model has {model.OutputCount} outputs, but {data.Kind.Describe()} needs {outputs} ({why}); build it with ModelBuilder.ForDataset."),
+                nameof(model));
         }
     }
 
-    private static void CheckCompatible(Dataset train, Dataset validation)
-    {
-        if (validation.FeatureCount != train.FeatureCount || validation.Kind != train.Kind || validation.ClassCount != train.ClassCount)
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"The validation set ({validation}) does not match the training set ({train}); split both from one dataset."), nameof(validation));
-        }
-    }
-
-    private static void CheckRows(Dataset data, string parameterName)
-    {
-        for (int i = 0; i < data.Count; i++)
-        {
-            IReadOnlyList<double> row = data.Features[i];
-            for (int j = 0; j < row.Count; j++)
-            {
-                if (!double.IsFinite(row[j]))
-                {
-                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                        $"Feature '{data.FeatureNames[j]}' of row {i} is {row[j]}; remove or fill missing values before training."), parameterName);
-                }
-            }
-            if (!double.IsFinite(data.Targets[i]))
-            {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                    $"The target of row {i} is {data.Targets[i]}; remove rows with missing targets before training."), parameterName);
-            }
-        }
-    }
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,7 @@
+using MicroNet.Loss;
+using MicroNet.Optimizers;
+using MicroNet.Schedules;
+
 namespace MicroNet.Training;
 
 /// <summary>
@@ -8,7 +12,7 @@ namespace MicroNet.Training;
 /// <code>
 /// var options = new TrainingOptions
 /// {
-///     Optimizer = Optimizers.Factory(OptimizerKind.Sgd, learningRate: 0.1, momentum: 0.9),
+///     Optimizer = OptimizerKind.Sgd.Factory(learningRate: 0.1, momentum: 0.9),
 ///     Schedule = ScheduleKind.Cosine.Create(0.1, 50),
 ///     Epochs = 50,
 ///     BatchSize = 16,
@@ -27,23 +31,24 @@ public sealed record TrainingOptions
     private readonly int _batchSize = DefaultBatchSize;
     private readonly double _l2;
     private readonly int _workers;
-    private readonly Func<IReadOnlyList<Value>, IOptimizer> _optimizer = Optimizers.Factory(OptimizerKind.Adam);
+    private readonly Func<IReadOnlyList<Value>, IOptimizer> _optimizer = OptimizerKind.Adam.Factory();
 
     /// <summary>
-    /// The loss to minimise; <see cref="LossKind.Auto"/> (the default) picks it from the training set's
-    /// <see cref="Data.ProblemKind"/>. <see cref="Trainer.Fit"/> rejects a loss that does not fit the targets.
+    /// The loss to minimise, such as <c>new HingeLoss()</c>; null (the default) picks it from the training set's
+    /// <see cref="Data.ProblemKind"/> (<see cref="LossFunction.DefaultFor"/>). <see cref="Trainer.Fit"/> rejects a loss
+    /// that does not fit the targets.
     /// </summary>
-    public LossKind Loss { get; init; } = LossKind.Auto;
+    public LossFunction? Loss { get; init; }
 
     /// <summary>
     /// Creates the optimizer from the model's parameters when training starts, so that every run gets fresh optimizer
-    /// state. Adam with PyTorch's defaults (learning rate 0.001) unless set; see <see cref="Optimizers.Factory"/>.
+    /// state. Adam with PyTorch's defaults (learning rate 0.001) unless set; see <see cref="OptimizerKindExtensions.Factory"/>.
     /// </summary>
     /// <exception cref="ArgumentNullException">Set to null.</exception>
     public Func<IReadOnlyList<Value>, IOptimizer> Optimizer
     {
         get => _optimizer;
-        init => _optimizer = value ?? throw new ArgumentNullException(nameof(value), "Pass an optimizer factory, such as Optimizers.Factory(OptimizerKind.Adam).");
+        init => _optimizer = value ?? throw new ArgumentNullException(nameof(value), "Pass an optimizer factory, such as OptimizerKind.Adam.Factory().");
     }
 
     /// <summary>
@@ -81,7 +86,7 @@ public sealed record TrainingOptions
     }
 
     /// <summary>
-    /// The factor of an L2 penalty, <c>L2 * sum(p ** 2)</c> over all parameters (<see cref="Losses.L2"/>), added to each
+    /// The factor of an L2 penalty, <c>L2 * sum(p ** 2)</c> over all parameters (<see cref="Loss.Losses.L2"/>), added to each
     /// batch's loss before backward; 0 (the default) for none. Reported losses leave it out, so that training and
     /// validation losses compare.
     /// </summary>

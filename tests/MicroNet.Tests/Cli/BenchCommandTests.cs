@@ -1,7 +1,8 @@
 using System.Globalization;
-using MicroNet.Benchmarking;
+using MicroNet.Cli.Commands.Bench;
+using MicroNet.Cli.Examples;
 using MicroNet.Cli;
-using BenchEngine = MicroNet.Benchmarking.Engine;
+using BenchEngine = MicroNet.Cli.Examples.Engine;
 
 namespace MicroNet.Tests.Cli;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using MicroNet.Training;
+using MicroNet.Cli.Examples;
 
 namespace MicroNet.Tests.Cli;
 

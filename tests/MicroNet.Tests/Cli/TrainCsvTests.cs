@@ -15,7 +15,7 @@ public static partial class TrainCsvTests
     public static void Csv_Out_PredictAndEvaluateAgreeWithTheLibrarysModel()
     {
         using var folder = new TempFolder();
-        File.WriteAllText(folder["data.csv"], TrainLikeCli.ClassificationCsv(150, seed: 11));
+        File.WriteAllText(folder["data.csv"], SampleCsv.ClassificationCsv(150, seed: 11));
 
         CliRun train = CliRun.Of("train", "--csv", folder["data.csv"], "--target", "label", "--epochs", "15", "--out", folder["model.json"]);
 
@@ -26,7 +26,8 @@ public static partial class TrainCsvTests
 
         // The same training through the library, independently of the command.
         CsvData csv = CsvLoader.Load(folder["data.csv"], "label");
-        (PreparedData data, TrainingResult result) = TrainLikeCli.Train(csv.Dataset, csv.Schema, epochs: 15);
+        TrainingRun run = TrainingRun.Prepare(new DataSource("csv", csv.Dataset) { Schema = csv.Schema }, new TrainingSettings { Epochs = 15 });
+        (PreparedData data, TrainingResult result) = (run.Data, run.Train().Result);
         Model expected = data.CreateModel(result);
         Assert.Equal(ModelOutput.Sigmoid, expected.Output);
 
@@ -45,7 +46,7 @@ public static partial class TrainCsvTests
         File.WriteAllText(folder["test.csv"], RowsOf(folder["data.csv"], data.Raw.Test));
         CliRun evaluate = CliRun.Of("evaluate", "--model", folder["model.json"], "--csv", folder["test.csv"]);
         Assert.Equal(0, evaluate.ExitCode);
-        int correct = (int)Math.Round(TrainLikeCli.Accuracy(expected, data.Raw.Test) * data.Raw.Test.Count);
+        int correct = (int)Math.Round(SampleCsv.Accuracy(expected, data.Raw.Test) * data.Raw.Test.Count);
         Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"({correct} of {data.Raw.Test.Count} rows)"), evaluate.Output, StringComparison.Ordinal);
         double percent = 100.0 * correct / data.Raw.Test.Count;
         Assert.Matches(string.Create(CultureInfo.InvariantCulture, $@"(?m)^\s*test\s+{data.Raw.Test.Count}\s+\S+\s+{percent:F1}%"), train.Output);
@@ -55,7 +56,7 @@ public static partial class TrainCsvTests
     public static void Csv_Regression_TrainsToRSquaredAbove08()
     {
         using var folder = new TempFolder();
-        File.WriteAllText(folder["prices.csv"], TrainLikeCli.RegressionCsv(200, seed: 21));
+        File.WriteAllText(folder["prices.csv"], SampleCsv.RegressionCsv(200, seed: 21));
 
         CliRun run = CliRun.Of("train", "--csv", folder["prices.csv"], "--target", "price", "--out", folder["model.json"]);
 
@@ -90,7 +91,7 @@ public static partial class TrainCsvTests
     public static void Csv_MissingDrop_SaysHowManyRowsWereDropped()
     {
         using var folder = new TempFolder();
-        File.WriteAllText(folder["data.csv"], TrainLikeCli.ClassificationCsv(40, seed: 2) + "1.5,,red,yes\n");
+        File.WriteAllText(folder["data.csv"], SampleCsv.ClassificationCsv(40, seed: 2) + "1.5,,red,yes\n");
 
         CliRun run = CliRun.Of("train", "--csv", folder["data.csv"], "--target", "label", "--missing", "drop", "--epochs", "1");
 
@@ -179,7 +180,7 @@ public static partial class TrainCsvTests
     [InlineData(1482, 82)]    // sqrt(1e7 / 1482) = 82.1
     [InlineData(100_000, 60)] // sqrt(100) = 10, raised to 60
     public static void BoundaryResolution_ShrinksForLargeModels(int parameters, int expected) =>
-        Assert.Equal(expected, MicroNet.Cli.TrainCommand.BoundaryResolution(parameters));
+        Assert.Equal(expected, MicroNet.Cli.Commands.Train.TrainCommand.BoundaryResolution(parameters));
 
     /// <summary>The header and the lines of <paramref name="path"/> whose x1 and x2 are those of a row of <paramref name="rows"/>.</summary>
     private static string RowsOf(string path, Dataset rows)

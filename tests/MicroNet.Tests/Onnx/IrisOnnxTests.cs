@@ -16,7 +16,8 @@ public static class IrisOnnxTests
     private static readonly Lazy<Model> s_model = new(() =>
     {
         CsvData iris = BuiltInDatasets.Load(BuiltInDataset.Iris);
-        (PreparedData data, TrainingResult result) = TrainLikeCli.Train(iris.Dataset, iris.Schema, epochs: 30);
+        TrainingRun run = TrainingRun.Prepare(new DataSource("iris", iris.Dataset) { Schema = iris.Schema }, new TrainingSettings { Epochs = 30 });
+        (PreparedData data, TrainingResult result) = (run.Data, run.Train().Result);
         return data.CreateModel(result);
     });
 

@@ -7,7 +7,7 @@ namespace MicroNet.Tests.Training;
 
 /// <summary>
 /// The training toolkit's accuracy targets on the built-in datasets, through the library path <c>micronet train</c>
-/// takes with its defaults (see <see cref="TrainLikeCli"/>), scored on the held-out test rows by predicting each raw row
+/// takes with its defaults (<see cref="TrainingRun"/>), scored on the held-out test rows by predicting each raw row
 /// with the saved-model type. The README lists the matching commands.
 /// </summary>
 public static class AcceptanceTests
@@ -46,11 +46,12 @@ public static class AcceptanceTests
 
     private static double TestAccuracy(CsvData csv, int epochs, int seed)
     {
-        (PreparedData data, TrainingResult result) = TrainLikeCli.Train(csv.Dataset, csv.Schema, epochs, seed);
+        TrainingRun run = TrainingRun.Prepare(new DataSource("csv", csv.Dataset) { Schema = csv.Schema }, new TrainingSettings { Epochs = epochs, Seed = seed });
+        (PreparedData data, TrainingResult result) = (run.Data, run.Train().Result);
         Assert.False(result.Diverged);
         // 20% of each class held out: at least a sixth of the rows, never seen in training or standardisation.
         Assert.InRange(data.Raw.Test.Count, csv.Dataset.Count / 6, csv.Dataset.Count / 4);
         Model model = data.CreateModel(result);
-        return TrainLikeCli.Accuracy(model, data.Raw.Test);
+        return SampleCsv.Accuracy(model, data.Raw.Test);
     }
 }

@@ -1,4 +1,5 @@
 using MicroNet.Data;
+using MicroNet.Models;
 using MicroNet.Nn;
 using MicroNet.Training;
 
@@ -10,10 +11,10 @@ namespace MicroNet.Tests.Training;
 /// </summary>
 public static class EngineTests
 {
-    private static Dataset Data(LossKind loss) => loss switch
+    private static Dataset Data(string loss) => loss switch
     {
-        LossKind.CrossEntropy => SyntheticData.Spirals(150, classCount: 3, noise: 0.05, seed: 4),
-        LossKind.Mse => Regression(120),
+        "cross-entropy" => SyntheticData.Spirals(150, classCount: 3, noise: 0.05, seed: 4),
+        "mse" => Regression(120),
         _ => SyntheticData.Moons(130, noise: 0.1, seed: 2),
     };
 
@@ -25,14 +26,15 @@ public static class EngineTests
         return new Dataset(rows, targets, ProblemKind.Regression);
     }
 
-    private static (TrainingResult Result, double[] Parameters) Train(LossKind loss, EngineKind engine, int workers, int batchSize, double l2 = 0)
+    private static (TrainingResult Result, double[] Parameters) Train(string lossName, EngineKind engine, int workers, int batchSize, double l2 = 0)
     {
-        Dataset data = Data(loss);
+        Dataset data = Data(lossName);
+        LossFunction loss = LossFunction.Find(lossName)!;
         Mlp model = ModelBuilder.ForDataset(data, [12, 12], Activation.Relu, seed: 3, loss);
         var options = new TrainingOptions
         {
             Loss = loss,
-            Optimizer = Optimizers.Factory(OptimizerKind.Adam, 0.01),
+            Optimizer = OptimizerKind.Adam.Factory(0.01),
             Epochs = 4,
             BatchSize = batchSize,
             L2 = l2,
@@ -49,11 +51,11 @@ public static class EngineTests
          result.Training.Loss, result.Validation!.Loss];
 
     [Theory]
-    [InlineData(LossKind.CrossEntropy)]
-    [InlineData(LossKind.BinaryCrossEntropy)]
-    [InlineData(LossKind.Hinge)]
-    [InlineData(LossKind.Mse)]
-    public static void Fit_Compiled_SameSeedTwice_BitIdentical(LossKind loss)
+    [InlineData("cross-entropy")]
+    [InlineData("bce")]
+    [InlineData("hinge")]
+    [InlineData("mse")]
+    public static void Fit_Compiled_SameSeedTwice_BitIdentical(string loss)
     {
         (TrainingResult first, double[] firstParameters) = Train(loss, EngineKind.Compiled, workers: 2, batchSize: 32, l2: 1e-3);
         (TrainingResult second, double[] secondParameters) = Train(loss, EngineKind.Compiled, workers: 2, batchSize: 32, l2: 1e-3);
@@ -63,10 +65,10 @@ public static class EngineTests
     }
 
     [Theory]
-    [InlineData(LossKind.CrossEntropy, 32)]
-    [InlineData(LossKind.BinaryCrossEntropy, 0)]
-    [InlineData(LossKind.Mse, 25)]
-    public static void Fit_Compiled_OneTwoOrFourWorkers_BitIdentical(LossKind loss, int batchSize)
+    [InlineData("cross-entropy", 32)]
+    [InlineData("bce", 0)]
+    [InlineData("mse", 25)]
+    public static void Fit_Compiled_OneTwoOrFourWorkers_BitIdentical(string loss, int batchSize)
     {
         (TrainingResult one, double[] oneParameters) = Train(loss, EngineKind.Compiled, workers: 1, batchSize);
         (TrainingResult two, double[] twoParameters) = Train(loss, EngineKind.Compiled, workers: 2, batchSize);
@@ -79,12 +81,12 @@ public static class EngineTests
     }
 
     [Theory]
-    [InlineData(LossKind.CrossEntropy, 0)]
-    [InlineData(LossKind.CrossEntropy, 1e-3)]
-    [InlineData(LossKind.BinaryCrossEntropy, 0)]
-    [InlineData(LossKind.Hinge, 1e-3)]
-    [InlineData(LossKind.Mse, 0)]
-    public static void Fit_CompiledAndEager_OneChunkBatches_BitIdentical(LossKind loss, double l2)
+    [InlineData("cross-entropy", 0)]
+    [InlineData("cross-entropy", 1e-3)]
+    [InlineData("bce", 0)]
+    [InlineData("hinge", 1e-3)]
+    [InlineData("mse", 0)]
+    public static void Fit_CompiledAndEager_OneChunkBatches_BitIdentical(string loss, double l2)
     {
         // Batches of 10 are one chunk each: the compiled engine sums the gradient in the eager engine's order.
         (TrainingResult eager, double[] eagerParameters) = Train(loss, EngineKind.Eager, workers: 1, batchSize: 10, l2);
@@ -95,10 +97,10 @@ public static class EngineTests
     }
 
     [Theory]
-    [InlineData(LossKind.CrossEntropy)]
-    [InlineData(LossKind.BinaryCrossEntropy)]
-    [InlineData(LossKind.Mse)]
-    public static void Fit_CompiledAndEager_SeveralChunks_EqualWithinRounding(LossKind loss)
+    [InlineData("cross-entropy")]
+    [InlineData("bce")]
+    [InlineData("mse")]
+    public static void Fit_CompiledAndEager_SeveralChunks_EqualWithinRounding(string loss)
     {
         (TrainingResult eager, double[] eagerParameters) = Train(loss, EngineKind.Eager, workers: 1, batchSize: 32, l2: 1e-4);
         (TrainingResult compiled, double[] compiledParameters) = Train(loss, EngineKind.Compiled, workers: 2, batchSize: 32, l2: 1e-4);
@@ -128,15 +130,15 @@ public static class EngineTests
     [Fact]
     public static void Evaluate_MatchesOneEagerGraphOverEveryRow()
     {
-        Dataset data = Data(LossKind.CrossEntropy);
-        Mlp model = ModelBuilder.ForDataset(data, [12], Activation.Tanh, seed: 5, LossKind.CrossEntropy);
+        Dataset data = Data("cross-entropy");
+        Mlp model = ModelBuilder.ForDataset(data, [12], Activation.Tanh, seed: 5, new CrossEntropyLoss());
         IReadOnlyList<Value>[] outputs = [.. data.Features.Select(model.Forward)];
         double eagerLoss = Losses.CrossEntropy(outputs, data.Classes).Data;
 
-        Evaluation scored = model.Evaluate(data);
+        Evaluation scored = Trainer.Evaluate(model, data);
 
         Assert.Equal(eagerLoss, scored.Loss);
-        int correct = outputs.Select(Predictions.ClassOf).Where((c, i) => c == data.Classes[i]).Count();
+        int correct = outputs.Select(o => ModelOutputExtensions.ClassOf([.. o.Select(v => v.Data)])).Where((c, i) => c == data.Classes[i]).Count();
         Assert.Equal(correct / (double)data.Count, scored.Accuracy);
     }
 }

@@ -47,7 +47,7 @@ public static class PreparedDataTests
     public static void Prepare_Regression_StandardisesTargetsAndTheModelPredictsInTargetUnits()
     {
         using var folder = new TempFolder();
-        File.WriteAllText(folder["r.csv"], TrainLikeCli.RegressionCsv(60, seed: 3));
+        File.WriteAllText(folder["r.csv"], SampleCsv.RegressionCsv(60, seed: 3));
         CsvData csv = CsvLoader.Load(folder["r.csv"], "price");
 
         PreparedData data = PreparedData.Prepare(csv.Dataset, csv.Schema, 0.2, 0.2, seed: 5);
@@ -60,7 +60,7 @@ public static class PreparedDataTests
         Approx.Equal((data.Raw.Test.Targets[0] - mean) / sd, data.Test.Targets[0], 1e-12, "standardised test target");
 
         var network = new Mlp(2, [1], seed: 1, Activation.Relu, Activation.Linear);
-        var result = new TrainingResult(network, LossKind.Mse, new TrainingHistory([]), new Evaluation(1, 0, null, null, 0, 0), null, 0, TimeSpan.Zero, null);
+        var result = new TrainingResult(network, new MseLoss(), new TrainingHistory([]), new Evaluation(1, 0, null, null, 0, 0), null, 0, TimeSpan.Zero, null);
         Model model = data.CreateModel(result);
         IReadOnlyList<double> row = data.Raw.Test.Features[0];
         double output = network.ForwardSingle(data.Test.Features[0]).Data;
@@ -69,23 +69,26 @@ public static class PreparedDataTests
     }
 
     [Theory]
-    [InlineData(LossKind.CrossEntropy, ModelOutput.Softmax)]
-    [InlineData(LossKind.BinaryCrossEntropy, ModelOutput.Sigmoid)]
-    [InlineData(LossKind.Hinge, ModelOutput.Margin)]
-    [InlineData(LossKind.Mse, ModelOutput.Value)]
-    public static void ToModelOutput_FollowsTheLoss(LossKind loss, ModelOutput expected) =>
-        Assert.Equal(expected, loss.ToModelOutput());
+    [InlineData("cross-entropy", ModelOutput.Softmax)]
+    [InlineData("bce", ModelOutput.Sigmoid)]
+    [InlineData("hinge", ModelOutput.Margin)]
+    [InlineData("mse", ModelOutput.Value)]
+    public static void Output_FollowsTheLoss(string loss, ModelOutput expected) =>
+        Assert.Equal(expected, LossFunction.Find(loss)!.Output);
 
     [Fact]
-    public static void ToModelOutput_Auto_Throws() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => LossKind.Auto.ToModelOutput());
+    public static void Find_AutoOrUnknownName_IsNotALoss()
+    {
+        Assert.Null(LossFunction.Find("auto"));
+        Assert.Null(LossFunction.Find("softmax"));
+    }
 
     [Fact]
     public static void CreateModel_Hinge_PredictsTheSignOfTheScore()
     {
         PreparedData data = PreparedData.Prepare(SyntheticData.Moons(40, 0.1, seed: 2), null, 0, 0.25, seed: 3);
-        Mlp network = ModelBuilder.ForDataset(data.Train, [4], Activation.Tanh, seed: 1, LossKind.Hinge);
-        TrainingResult result = Trainer.Fit(network, data.Train, new TrainingOptions { Loss = LossKind.Hinge, Epochs = 2 });
+        Mlp network = ModelBuilder.ForDataset(data.Train, [4], Activation.Tanh, seed: 1, new HingeLoss());
+        TrainingResult result = Trainer.Fit(network, data.Train, new TrainingOptions { Loss = new HingeLoss(), Epochs = 2 });
 
         Model model = data.CreateModel(result);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MicroNet.Data;
+using MicroNet.Models;
 using MicroNet.Nn;
 using MicroNet.Training;
 
@@ -30,10 +31,10 @@ public static class TrainerTests
         return new Dataset(rows, targets, ProblemKind.Regression);
     }
 
-    private static TrainingOptions Adam(double learningRate, int epochs, int batchSize = 16, LossKind loss = LossKind.Auto) => new()
+    private static TrainingOptions Adam(double learningRate, int epochs, int batchSize = 16, LossFunction? loss = null) => new()
     {
         Loss = loss,
-        Optimizer = Optimizers.Factory(OptimizerKind.Adam, learningRate),
+        Optimizer = OptimizerKind.Adam.Factory(learningRate),
         Epochs = epochs,
         BatchSize = batchSize,
         Seed = 7,
@@ -47,21 +48,21 @@ public static class TrainerTests
 
         TrainingResult result = Trainer.Fit(model, split.Train, Adam(0.05, 60), split.Validation);
 
-        Assert.Equal(LossKind.BinaryCrossEntropy, result.Loss);
+        Assert.Equal(new BinaryCrossEntropyLoss(), result.Loss);
         Assert.False(result.Diverged);
-        Assert.InRange(model.Evaluate(split.Test).Accuracy!.Value, 0.95, 1);
+        Assert.InRange(Trainer.Evaluate(model, split.Test).Accuracy!.Value, 0.95, 1);
     }
 
     [Fact]
     public static void Fit_MoonsWithHinge_ClassifiesHeldOutPoints()
     {
         DatasetSplit split = Prepared(SyntheticData.Moons(200, noise: 0.1, seed: 2));
-        Mlp model = ModelBuilder.ForDataset(split.Train, [16, 16], Activation.Relu, seed: 1, LossKind.Hinge);
+        Mlp model = ModelBuilder.ForDataset(split.Train, [16, 16], Activation.Relu, seed: 1, new HingeLoss());
 
-        TrainingResult result = Trainer.Fit(model, split.Train, Adam(0.02, 60, loss: LossKind.Hinge), split.Validation);
+        TrainingResult result = Trainer.Fit(model, split.Train, Adam(0.02, 60, loss: new HingeLoss()), split.Validation);
 
-        Assert.Equal(LossKind.Hinge, result.Loss);
-        Assert.InRange(model.Evaluate(split.Test, LossKind.Hinge).Accuracy!.Value, 0.95, 1);
+        Assert.Equal(new HingeLoss(), result.Loss);
+        Assert.InRange(Trainer.Evaluate(model, split.Test, new HingeLoss()).Accuracy!.Value, 0.95, 1);
         Assert.InRange(result.Validation!.Accuracy!.Value, 0.95, 1);
     }
 
@@ -73,9 +74,9 @@ public static class TrainerTests
 
         TrainingResult result = Trainer.Fit(model, split.Train, Adam(0.02, 30), split.Validation);
 
-        Assert.Equal(LossKind.CrossEntropy, result.Loss);
+        Assert.Equal(new CrossEntropyLoss(), result.Loss);
         Assert.Equal(4, model.OutputCount);
-        Evaluation test = model.Evaluate(split.Test);
+        Evaluation test = Trainer.Evaluate(model, split.Test);
         Assert.InRange(test.Accuracy!.Value, 0.95, 1);
         Assert.Equal(split.Test.Count, test.ConfusionMatrix!.Sum(row => row.Sum()));
     }
@@ -88,8 +89,8 @@ public static class TrainerTests
 
         TrainingResult result = Trainer.Fit(model, split.Train, Adam(0.02, 60), split.Validation);
 
-        Assert.Equal(LossKind.Mse, result.Loss);
-        Evaluation test = model.Evaluate(split.Test);
+        Assert.Equal(new MseLoss(), result.Loss);
+        Evaluation test = Trainer.Evaluate(model, split.Test);
         Assert.True(test.RSquared > 0.8, string.Create(CultureInfo.InvariantCulture, $"R² {test.RSquared}, RMSE {test.Rmse}"));
         Assert.Null(test.Accuracy);
         Assert.Empty(result.History.TrainingAccuracy);
@@ -100,7 +101,7 @@ public static class TrainerTests
     public static void Fit_HugeLearningRate_StopsNamingEpochAndStepAndKeepsTheLastGoodParameters()
     {
         Dataset data = Linear(50, seed: 1);
-        var options = new TrainingOptions { Optimizer = Optimizers.Factory(OptimizerKind.Sgd, 1e3), Epochs = 100, BatchSize = 0 };
+        var options = new TrainingOptions { Optimizer = OptimizerKind.Sgd.Factory(1e3), Epochs = 100, BatchSize = 0 };
 
         Mlp model = ModelBuilder.ForDataset(data, [4], Activation.Relu, seed: 3);
         TrainingResult result = Trainer.Fit(model, data, options);
@@ -139,19 +140,19 @@ public static class TrainerTests
         Assert.Equal(initial, model.Parameters().Select(p => p.Data));
     }
 
-    public static TheoryData<ProblemKind, LossKind> AutoLosses => new()
+    public static TheoryData<ProblemKind, LossFunction> AutoLosses => new()
     {
-        { ProblemKind.Regression, LossKind.Mse },
-        { ProblemKind.BinaryClassification, LossKind.BinaryCrossEntropy },
-        { ProblemKind.MulticlassClassification, LossKind.CrossEntropy },
+        { ProblemKind.Regression, new MseLoss() },
+        { ProblemKind.BinaryClassification, new BinaryCrossEntropyLoss() },
+        { ProblemKind.MulticlassClassification, new CrossEntropyLoss() },
     };
 
     [Theory]
     [MemberData(nameof(AutoLosses))]
-    public static void AutoLoss_FollowsTheTargets(ProblemKind kind, LossKind expected)
+    public static void AutoLoss_FollowsTheTargets(ProblemKind kind, LossFunction expected)
     {
-        Assert.Equal(expected, LossKind.Auto.Resolve(kind));
-        Assert.Equal(expected, kind.CompatibleLosses()[0]);
+        Assert.Equal(expected, LossFunction.Resolve(null, kind));
+        Assert.Equal(expected, LossFunction.FitFor(kind)[0]);
     }
 
     [Fact]
@@ -161,7 +162,7 @@ public static class TrainerTests
         Dataset three = SyntheticData.Spirals(30, 3, 0.1, seed: 1);
 
         Assert.Equal(1, ModelBuilder.ForDataset(binary, [4]).OutputCount);
-        Assert.Equal(2, ModelBuilder.ForDataset(binary, [4], loss: LossKind.CrossEntropy).OutputCount);
+        Assert.Equal(2, ModelBuilder.ForDataset(binary, [4], loss: new CrossEntropyLoss()).OutputCount);
         Assert.Equal(3, ModelBuilder.ForDataset(three, [4]).OutputCount);
         Assert.Equal(1, ModelBuilder.ForDataset(Linear(10, 1), []).OutputCount);
         Assert.All(ModelBuilder.ForDataset(three, [4]).Layers[0].Parameters(), p => Assert.InRange(p.Data, -1 / Math.Sqrt(2), 1 / Math.Sqrt(2)));
@@ -174,7 +175,7 @@ public static class TrainerTests
         Mlp model = ModelBuilder.ForDataset(data, [4], seed: 1);
         double[] initial = [.. model.Parameters().Select(p => p.Data)];
 
-        var e = Assert.Throws<ArgumentException>(() => Trainer.Fit(model, data, new TrainingOptions { Loss = LossKind.CrossEntropy }));
+        var e = Assert.Throws<ArgumentException>(() => Trainer.Fit(model, data, new TrainingOptions { Loss = new CrossEntropyLoss() }));
 
         Assert.Contains("cross-entropy", e.Message, StringComparison.Ordinal);
         Assert.Contains("mse", e.Message, StringComparison.Ordinal);
@@ -187,7 +188,7 @@ public static class TrainerTests
         Dataset data = SyntheticData.Blobs(30, 3, 1.0, seed: 1);
         Mlp model = new(2, [4, 1], seed: 1);
 
-        var e = Assert.Throws<ArgumentException>(() => Trainer.Fit(model, data, new TrainingOptions { Loss = LossKind.Hinge }));
+        var e = Assert.Throws<ArgumentException>(() => Trainer.Fit(model, data, new TrainingOptions { Loss = new HingeLoss() }));
 
         Assert.Contains("multi-class", e.Message, StringComparison.Ordinal);
     }
@@ -219,8 +220,8 @@ public static class TrainerTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new TrainingOptions { Epochs = 0 });
         Assert.Throws<ArgumentOutOfRangeException>(() => new TrainingOptions { BatchSize = -1 });
         Assert.Throws<ArgumentOutOfRangeException>(() => new TrainingOptions { L2 = double.NaN });
-        Assert.Throws<ArgumentOutOfRangeException>(() => Optimizers.Factory(OptimizerKind.Adam, learningRate: -1));
-        Assert.Throws<ArgumentException>(() => Optimizers.Factory(OptimizerKind.Adam, momentum: 0.9));
+        Assert.Throws<ArgumentOutOfRangeException>(() => OptimizerKind.Adam.Factory(learningRate: -1));
+        Assert.Throws<ArgumentException>(() => OptimizerKind.Adam.Factory(momentum: 0.9));
     }
 
     [Fact]
@@ -319,12 +320,14 @@ public static class TrainerTests
 
         foreach ((Mlp model, Dataset data) in new[] { (binaryModel, binary), (threeModel, three) })
         {
+            var bundle = new Model(model, FeatureSchema.ForNumericFeatures(data), LossFunction.DefaultFor(data.Kind).Output);
             foreach (IReadOnlyList<double> row in data.Features)
             {
-                IReadOnlyList<double> p = model.PredictProbabilities(row);
+                Prediction prediction = bundle.Predict(row);
+                IReadOnlyList<double> p = prediction.Probabilities;
                 Assert.Equal(data.ClassCount, p.Count);
                 Assert.Equal(1, p.Sum(), 12);
-                Assert.Equal(p.ToList().IndexOf(p.Max()), model.PredictClass(row));
+                Assert.Equal(p.ToList().IndexOf(p.Max()), prediction.ClassIndex);
             }
         }
     }
@@ -338,7 +341,7 @@ public static class TrainerTests
         model.Layers[0].Neurons[0].Weights[0].Data = 1;
         model.Layers[0].Neurons[0].Bias.Data = 0;
 
-        Evaluation evaluation = model.Evaluate(data);
+        Evaluation evaluation = Trainer.Evaluate(model, data);
 
         Assert.Equal(0.5, evaluation.Accuracy);
         Assert.Equal([1, 1], evaluation.ConfusionMatrix![0]);

@@ -1,0 +1,252 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using MicroNet.Cli.Examples;
+using MicroNet.Data;
+using MicroNet.Models;
+using MicroNet.Optimizers;
+using MicroNet.Pipeline;
+using MicroNet.Plots;
+using MicroNet.Schedules;
+using MicroNet.Training;
+using Spectre.Console;
+
+namespace MicroNet.Cli.Commands.Train;
+
+/// <summary>
+/// <c>micronet train</c>: with no data, runs the notebook's training job and shows how the loss falls; with
+/// <c>--dataset</c> or <c>--csv</c>, runs the library's <see cref="TrainingRun"/> on the rows, shows its progress, ends
+/// with a summary table, and saves the model and plots if asked.
+/// </summary>
+internal static class TrainCommand
+{
+    // About how many loss lines a run prints, however many steps it takes.
+    private const int ProgressLines = 10;
+
+    // A confusion matrix wider than this many classes does not fit a terminal line.
+    private const int MaxConfusionClasses = 10;
+
+    // The decision boundary runs the model once per mesh cell; see BoundaryResolution.
+    private const double BoundaryBudget = 1e7;
+    private const int MinBoundaryResolution = 60;
+
+    public static Command Create()
+    {
+        var options = new TrainOptions();
+        var command = new Command(
+            "train",
+            "Train the notebook's network, a tanh MLP(3, [4, 4, 1]), on its four samples with the sum of squared errors and gradient descent; "
+            + "or, with --dataset or --csv, an MLP on a dataset with a loss, optimizer and schedule of your choice, saved with --out.");
+        foreach (Option option in options.All)
+        {
+            command.Options.Add(option);
+        }
+        command.Validators.Add(options.Validate);
+        command.SetAction(parseResult =>
+        {
+            TextWriter output = parseResult.InvocationConfiguration.Output;
+            NamedDataset? dataset = parseResult.GetValue(options.Dataset);
+            string? csv = parseResult.GetValue(options.Csv);
+            if (dataset is null && csv is null)
+            {
+                return RunNotebook(parseResult.GetValue(options.Steps), parseResult.GetValue(options.LearningRate), parseResult.GetValue(options.Seed), output);
+            }
+            TrainingSettings settings = options.ToSettings(parseResult);
+            DataSource source = dataset is not null
+                ? DataSources.Load(dataset.Name, settings.Seed, parseResult.GetValue(options.DataDir))
+                : DataSources.Csv(csv!, parseResult.GetRequiredValue(options.Target), new CsvOptions { Missing = parseResult.GetValue(options.Missing) ?? MissingValuePolicy.Error });
+            TrainingRun run;
+            try
+            {
+                run = TrainingRun.Prepare(source, settings);
+            }
+            catch (SettingsException e)
+            {
+                parseResult.InvocationConfiguration.Error.WriteLine($"Option '{options.OptionFor(e.Setting)}': {e.Message}");
+                return ExitCodes.UsageError;
+            }
+            return RunDataset(run, parseResult.GetValue(options.Out), parseResult.GetValue(options.Plots), output, parseResult.InvocationConfiguration.Error);
+        });
+        return command;
+    }
+
+    private static int RunNotebook(int steps, double learningRate, int seed, TextWriter output)
+    {
+        CultureInfo c = CultureInfo.InvariantCulture;
+        output.WriteLine(NotebookExample.CreateModel(seed).ToString());
+        output.WriteLine(string.Create(c,
+            $"Training on the notebook's {NotebookExample.Inputs.Count} samples: {steps} steps, learning rate {learningRate:R}, seed {seed}."));
+        int every = Math.Max(1, steps / ProgressLines);
+        int stepWidth = steps.ToString(c).Length;
+        var stopwatch = Stopwatch.StartNew();
+        NotebookRun run = NotebookExample.Train(steps, learningRate, seed, (step, loss) =>
+        {
+            int number = step + 1;
+            if (number == 1 || number % every == 0 || number == steps)
+            {
+                output.WriteLine(string.Create(c, $"step {number.ToString(c).PadLeft(stepWidth)}  loss {loss:F6}"));
+            }
+        });
+        stopwatch.Stop();
+        output.WriteLine();
+        WritePredictions(run, output);
+        output.WriteLine();
+        output.WriteLine(string.Create(c, $"final loss {run.FinalLoss:F6} after {steps} steps in {stopwatch.Elapsed.TotalMilliseconds:F0} ms"));
+        return ExitCodes.Success;
+    }
+
+    private static void WritePredictions(NotebookRun run, TextWriter output)
+    {
+        IAnsiConsole console = Terminal.Create(output, out bool isTerminal);
+        var table = new Table()
+            .Border(isTerminal ? TableBorder.Rounded : TableBorder.None)
+            .AddColumn("inputs")
+            .AddColumn(new TableColumn("target").RightAligned())
+            .AddColumn(new TableColumn("prediction").RightAligned());
+        CultureInfo c = CultureInfo.InvariantCulture;
+        for (int i = 0; i < run.Predictions.Count; i++)
+        {
+            string inputs = string.Join(", ", NotebookExample.Inputs[i].Select(x => x.ToString("0.0", c)));
+            double target = NotebookExample.Targets[i];
+            double prediction = run.Predictions[i];
+            string color = prediction * target > 0 ? "green" : "red";
+            table.AddRow(
+                new Text(inputs),
+                new Text(target.ToString("0.0", c)),
+                new Markup($"[{color}]{prediction.ToString("F4", c)}[/]"));
+        }
+        console.Write(table);
+    }
+
+    private static int RunDataset(TrainingRun run, string? outPath, string? plotsFolder, TextWriter output, TextWriter error)
+    {
+        CultureInfo c = CultureInfo.InvariantCulture;
+        TrainingSettings settings = run.Settings;
+        output.WriteLine(run.Summary);
+        if (run.Data.TargetScaling is { } scaling && run.Source.Test is null)
+        {
+            output.WriteLine(string.Create(c,
+                $"Targets standardised too (training mean {scaling.Mean:G6}, standard deviation {scaling.StandardDeviation:G6}): losses and RMSE below are in standard deviations; predictions are in the target's units."));
+        }
+        output.WriteLine(run.Network.ToString());
+        output.WriteLine(string.Create(c,
+            $"Loss {run.Loss.Name}, optimizer {settings.Optimizer.ToName()}, learning rate {settings.LearningRate:R} ({settings.Schedule.ToName()}), {settings.Epochs} epochs, batch size {Math.Min(settings.BatchSize, run.Data.Train.Count)}, seed {settings.Seed}."));
+
+        IAnsiConsole console = Terminal.Create(output, out bool isTerminal);
+        TrainingOutcome outcome = TrainingProgress.Show(console, isTerminal, output, settings.Epochs, run.Train);
+        TrainingResult result = outcome.Result;
+
+        output.WriteLine();
+        WriteSummary(console, isTerminal, result, outcome.Test);
+        (string part, Evaluation scored) = outcome.Test is not null ? ("test", outcome.Test) : result.Validation is not null ? ("validation", result.Validation) : ("training", result.Training);
+        if (scored.ConfusionMatrix is { } matrix && matrix.Count <= MaxConfusionClasses)
+        {
+            output.WriteLine();
+            output.WriteLine($"Confusion matrix on the {part} rows (rows: true class, columns: predicted):");
+            ReportTables.WriteConfusionMatrix(console, isTerminal, matrix, run.Source.Data.ClassNames);
+        }
+        output.WriteLine();
+        int epochsDone = result.History.Epochs.Count;
+        double seconds = result.Elapsed.TotalSeconds;
+        string steps = result.Steps == 1 ? "1 step" : string.Create(c, $"{result.Steps} steps");
+        output.WriteLine(result.Diverged
+            ? string.Create(c, $"Stopped after {epochsDone} of {settings.Epochs} epochs ({steps}) in {seconds:F1} s; the model keeps the parameters of the last step whose loss was finite.")
+            : string.Create(c, $"Trained {epochsDone} {(epochsDone == 1 ? "epoch" : "epochs")} ({steps}) in {seconds:F1} s, {1000 * seconds / Math.Max(1, epochsDone):F0} ms per epoch."));
+
+        if (outPath is not null)
+        {
+            ModelFile.Save(outcome.Model, outPath);
+            output.WriteLine(result.Diverged ? $"Saved the last good model to '{outPath}'." : $"Saved the model to '{outPath}'.");
+        }
+        if (plotsFolder is not null)
+        {
+            List<string> written = WritePlots(plotsFolder, run, outcome);
+            output.WriteLine(written.Count > 0
+                ? $"Wrote {string.Join(" and ", written.Select(f => $"'{f}'"))}."
+                : "Wrote no plots: no epoch completed, so there are no curves, and the data is not 2 features with classes.");
+        }
+        if (result.Divergence is { } divergence)
+        {
+            error.WriteLine(divergence.Message);
+            return ExitCodes.RuntimeFailure;
+        }
+        return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Writes <c>curves.png</c> (if any epoch completed) and, for a classifier on 2 features, <c>decision-boundary.png</c>
+    /// into <paramref name="folder"/>, creating it; each file is written whole or not at all.
+    /// </summary>
+    /// <exception cref="IOException">A plot cannot be drawn or written; the files written before it stay.</exception>
+    private static List<string> WritePlots(string folder, TrainingRun run, TrainingOutcome outcome)
+    {
+        List<string> written = [];
+        try
+        {
+            Directory.CreateDirectory(folder);
+            TrainingHistory history = outcome.Result.History;
+            string title = run.Source.Description;
+            if (history.Epochs.Count > 0)
+            {
+                string curves = Path.Combine(folder, "curves.png");
+                TrainingPlots.SaveCurves(curves, new TrainingCurves(history.TrainingLoss)
+                {
+                    ValidationLoss = history.ValidationLoss,
+                    TrainingAccuracy = history.TrainingAccuracy,
+                    ValidationAccuracy = history.ValidationAccuracy,
+                }, title);
+                written.Add(curves);
+            }
+            Dataset data = run.Source.Data;
+            if (data.FeatureCount == 2 && data.Kind.IsClassification())
+            {
+                string boundary = Path.Combine(folder, "decision-boundary.png");
+                Model model = outcome.Model;
+                TrainingPlots.SaveDecisionBoundary(boundary, data, (x, y) => model.Predict([x, y]).ClassIndex, title,
+                    BoundaryResolution(model.Network.Parameters().Count));
+                written.Add(boundary);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            string kept = written.Count == 0 ? "" : $" ({string.Join(" and ", written.Select(f => $"'{f}'"))} written)";
+            throw new IOException($"Cannot write the plots in '{folder}'{kept}: {e.Message}", e);
+        }
+        return written;
+    }
+
+    /// <summary>
+    /// Mesh cells per axis for the decision boundary: 200 (40,000 forward passes) for models up to about 250 parameters,
+    /// fewer for larger ones so that drawing costs about as much as 10 million parameter uses, and never below 60.
+    /// </summary>
+    internal static int BoundaryResolution(int parameterCount) =>
+        Math.Clamp((int)Math.Sqrt(BoundaryBudget / Math.Max(1, parameterCount)), MinBoundaryResolution, TrainingPlots.DefaultResolution);
+
+    private static void WriteSummary(IAnsiConsole console, bool isTerminal, TrainingResult result, Evaluation? test)
+    {
+        bool classification = result.Training.Accuracy is not null;
+        var table = new Table().Border(isTerminal ? TableBorder.Rounded : TableBorder.None).AddColumn("split");
+        foreach (string column in classification ? ["rows", "loss", "accuracy"] : new[] { "rows", "loss", "rmse", "r2" })
+        {
+            table.AddColumn(new TableColumn(column).RightAligned());
+        }
+        AddRow("train", result.Training);
+        AddRow("validation", result.Validation);
+        AddRow("test", test);
+        console.Write(table);
+
+        void AddRow(string name, Evaluation? scored)
+        {
+            if (scored is null)
+            {
+                return;
+            }
+            CultureInfo c = CultureInfo.InvariantCulture;
+            List<string> cells = [name, scored.Count.ToString(c), TrainingProgress.Number(scored.Loss)];
+            cells.AddRange(classification
+                ? [TrainingProgress.Percent(scored.Accuracy!.Value)]
+                : [TrainingProgress.Number(scored.Rmse!.Value), TrainingProgress.Number(scored.RSquared!.Value)]);
+            table.AddRow([.. cells.Select(cell => new Text(cell))]);
+        }
+    }
+}

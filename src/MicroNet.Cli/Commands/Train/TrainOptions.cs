@@ -1,0 +1,298 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using MicroNet.Cli.Examples;
+using MicroNet.Data;
+using MicroNet.Loss;
+using MicroNet.Nn;
+using MicroNet.Optimizers;
+using MicroNet.Pipeline;
+using MicroNet.Schedules;
+using MicroNet.Training;
+
+namespace MicroNet.Cli.Commands.Train;
+
+/// <summary>
+/// The options of <c>micronet train</c>, each parsed strictly in the invariant culture, the checks that involve more
+/// than one option, and their translation into the library's <see cref="TrainingSettings"/>.
+/// </summary>
+internal sealed class TrainOptions
+{
+    public Option<int> Steps { get; } = CliOptions.Integer(
+        "--steps", "How many gradient-descent steps the notebook's job takes.", NotebookExample.DefaultSteps, minimum: 1);
+
+    public Option<double> LearningRate { get; } = CliOptions.PositiveNumber(
+        "--learning-rate", "The step size (with --dataset, 0.01 unless given).", NotebookExample.DefaultLearningRate);
+
+    public Option<int> Seed { get; } = CliOptions.Integer(
+        "--seed", "Seeds the initial weights (and with --dataset the data, split and batch order); the same seed gives the same run.", NotebookExample.DefaultSeed);
+
+    public Option<NamedDataset?> Dataset { get; } = new("--dataset")
+    {
+        Description = "Train on a generated dataset instead of the notebook's four samples: "
+            + Describe(DatasetOrigin.Generated) + ", all seeded by --seed; or on a built-in real one: " + Describe(DatasetOrigin.BuiltIn)
+            + " or " + Describe(DatasetOrigin.Folder) + " (read from --data-dir).",
+        HelpName = string.Join('|', DataSources.Named.Select(d => d.Name)),
+        CustomParser = result => CliOptions.Parse<NamedDataset?>(result, "one of " + string.Join(", ", DataSources.Named.Select(d => d.Name)),
+            (string text, out NamedDataset? dataset) => (dataset = DataSources.Find(text)) is not null),
+    };
+
+    public Option<string> Csv { get; } = new("--csv")
+    {
+        Description = "Train on a CSV file with a header row instead: numeric columns are used as they are, text columns one-hot encoded; needs --target.",
+        HelpName = "file",
+    };
+
+    public Option<string> Target { get; } = new("--target")
+    {
+        Description = "The column of the --csv file to predict: text or a few whole numbers make classes, other numbers regression.",
+        HelpName = "column",
+    };
+
+    public Option<MissingValuePolicy?> Missing { get; } = DataOptions.Missing();
+
+    public Option<string> Out { get; } = new("--out")
+    {
+        Description = "Save the trained model to this JSON file (atomically), with the columns, standardisation and classes that 'micronet predict' needs; "
+            + "if the loss becomes NaN, the last good model.",
+        HelpName = "file",
+    };
+
+    public Option<string> Plots { get; } = new("--plots")
+    {
+        Description = "Write PNG plots to this folder (created if needed): curves.png (loss and accuracy per epoch) and, for 2 features and classes, "
+            + "decision-boundary.png.",
+        HelpName = "folder",
+    };
+
+    public Option<IReadOnlyList<int>?> Layers { get; } = new("--layers")
+    {
+        Description = "The hidden layer sizes, separated by commas. [default: 16,16]",
+        HelpName = "n,n,...",
+        CustomParser = result => CliOptions.Parse<IReadOnlyList<int>?>(result, "hidden layer sizes of at least 1, separated by commas, such as 16,16", TryParseLayers),
+    };
+
+    public Option<Activation?> Activation { get; } = CliOptions.Choice(
+        "--activation", "The hidden layers' activation; the output layer is linear. [default: relu]", ActivationExtensions.Names);
+
+    public Option<LossFunction?> Loss { get; } = new("--loss")
+    {
+        Description = "The loss: " + string.Join("; ", LossFunction.All.Select(l => $"{l.Name}, {l.Summary}"))
+            + ". auto picks mse for numeric targets, bce for two classes, cross-entropy for more. [default: auto]",
+        HelpName = string.Join('|', ["auto", .. LossFunction.All.Select(l => l.Name)]),
+        CustomParser = result => CliOptions.Parse<LossFunction?>(result, $"auto, {LossFunction.Choices}",
+            (string text, out LossFunction? loss) => (loss = LossFunction.Find(text)) is not null || string.Equals(text.Trim(), "auto", StringComparison.OrdinalIgnoreCase)),
+    };
+
+    public Option<OptimizerKind?> Optimizer { get; } = CliOptions.Choice(
+        "--optimizer", "The optimizer, with PyTorch's formulas. [default: adam]", OptimizerKindExtensions.Names);
+
+    public Option<double?> Momentum { get; } = CliOptions.Number(
+        "--momentum", "The momentum of --optimizer sgd. [default: 0]", "a number from 0 up to (not including) 1, such as 0.9", x => x >= 0 && x < 1);
+
+    public Option<double?> WeightDecay { get; } = CliOptions.Number(
+        "--weight-decay", "The weight decay: added to the gradient for sgd and adam, decoupled for adamw. [default: 0, adamw 0.01]",
+        "a finite number, 0 or more", x => x >= 0 && double.IsFinite(x));
+
+    public Option<ScheduleKind?> Schedule { get; } = CliOptions.Choice(
+        "--schedule", "How the learning rate changes per epoch: constant, linear (down to a tenth), cosine (down to 0) or step (a tenth after each third). [default: constant]",
+        ScheduleKindExtensions.Names);
+
+    public Option<int> Epochs { get; } = CliOptions.Integer("--epochs", "How many passes over the training rows.", TrainingOptions.DefaultEpochs, minimum: 1);
+
+    public Option<int> BatchSize { get; } = CliOptions.Integer(
+        "--batch-size", "How many rows each step averages over; the training set's size or more means full batch.", TrainingOptions.DefaultBatchSize, minimum: 1);
+
+    public Option<double?> Validation { get; } = CliOptions.Number(
+        "--validation", "The share of rows held out to validate after each epoch. [default: 0.2]", "a fraction from 0 up to (not including) 1, such as 0.2",
+        x => x >= 0 && x < 1);
+
+    public Option<double?> Test { get; } = CliOptions.Number(
+        "--test", "The share of rows held out for the final score. [default: 0.2]", "a fraction from 0 up to (not including) 1, such as 0.2",
+        x => x >= 0 && x < 1);
+
+    public Option<double?> L2 { get; } = CliOptions.Number(
+        "--l2", "The factor of an L2 penalty, l2 * sum(p ** 2), added to the loss. [default: 0]", "a finite number, 0 or more", x => x >= 0 && double.IsFinite(x));
+
+    public Option<string> DataDir { get; } = new("--data-dir")
+    {
+        Description = "The folder of --dataset fashion-mnist's four IDX files (plain or .gz). [default: " + FashionMnist.DefaultDirectory
+            + ", where Debian's package " + FashionMnist.DebianPackage + " puts them]",
+        HelpName = "folder",
+    };
+
+    public Option<EngineKind?> Engine { get; } = CliOptions.Choice(
+        "--engine", "How each batch is computed: compiled (a replay captured once, the batch spread over --workers threads) or eager (a fresh graph per batch, one thread); "
+        + "both give the same results. [default: compiled]", EngineKindExtensions.Names);
+
+    public Option<int> Workers { get; } = CliOptions.Integer(
+        "--workers", "Threads for --engine compiled; 0 for one per processor. The results do not depend on it.", 0, minimum: 0);
+
+    /// <summary>Every option the command takes: the notebook's, then those that need --dataset or --csv.</summary>
+    public IEnumerable<Option> All => [Steps, LearningRate, Seed, Dataset, .. DatasetOnly];
+
+    /// <summary>Every option that only makes sense with <c>--dataset</c> or <c>--csv</c>.</summary>
+    public IEnumerable<Option> DatasetOnly =>
+        [Csv, Target, Missing, DataDir, Layers, Activation, Loss, Optimizer, Momentum, WeightDecay, Schedule, Epochs, BatchSize, Validation, Test, L2,
+         Engine, Workers, Out, Plots];
+
+    /// <summary>The option that sets each <see cref="TrainingSettings"/> property, for naming it in a message.</summary>
+    public string OptionFor(string setting) => setting switch
+    {
+        nameof(TrainingSettings.HiddenLayers) => Layers.Name,
+        nameof(TrainingSettings.Activation) => Activation.Name,
+        nameof(TrainingSettings.Loss) => Loss.Name,
+        nameof(TrainingSettings.Optimizer) => Optimizer.Name,
+        nameof(TrainingSettings.LearningRate) => LearningRate.Name,
+        nameof(TrainingSettings.Momentum) => Momentum.Name,
+        nameof(TrainingSettings.WeightDecay) => WeightDecay.Name,
+        nameof(TrainingSettings.Schedule) => Schedule.Name,
+        nameof(TrainingSettings.Epochs) => Epochs.Name,
+        nameof(TrainingSettings.BatchSize) => BatchSize.Name,
+        nameof(TrainingSettings.ValidationFraction) => Validation.Name,
+        nameof(TrainingSettings.TestFraction) => Test.Name,
+        nameof(TrainingSettings.L2) => L2.Name,
+        nameof(TrainingSettings.Seed) => Seed.Name,
+        nameof(TrainingSettings.Engine) => Engine.Name,
+        nameof(TrainingSettings.Workers) => Workers.Name,
+        _ => setting,
+    };
+
+    /// <summary>The library's settings for a run on a dataset: what the command line gives, the library's defaults for the rest.</summary>
+    public TrainingSettings ToSettings(ParseResult result)
+    {
+        var defaults = new TrainingSettings();
+        return new TrainingSettings
+        {
+            HiddenLayers = result.GetValue(Layers) ?? defaults.HiddenLayers,
+            Activation = result.GetValue(Activation) ?? defaults.Activation,
+            Loss = result.GetValue(Loss),
+            Optimizer = result.GetValue(Optimizer) ?? defaults.Optimizer,
+            LearningRate = CliOptions.Given(result, LearningRate) ? result.GetValue(LearningRate) : defaults.LearningRate,
+            Momentum = result.GetValue(Momentum) ?? defaults.Momentum,
+            WeightDecay = result.GetValue(WeightDecay),
+            Schedule = result.GetValue(Schedule) ?? defaults.Schedule,
+            Epochs = result.GetValue(Epochs),
+            BatchSize = result.GetValue(BatchSize),
+            ValidationFraction = result.GetValue(Validation),
+            TestFraction = result.GetValue(Test),
+            L2 = result.GetValue(L2) ?? defaults.L2,
+            Seed = result.GetValue(Seed),
+            Engine = result.GetValue(Engine) ?? defaults.Engine,
+            Workers = result.GetValue(Workers),
+        };
+    }
+
+    /// <summary>The checks that involve several options; the first problem becomes the one-line usage error.</summary>
+    public void Validate(CommandResult command)
+    {
+        try
+        {
+            ValidateCombination(command);
+        }
+        catch (InvalidOperationException)
+        {
+            // Reading a value that does not parse throws; its parser has already recorded the one-line error.
+        }
+    }
+
+    private void ValidateCombination(CommandResult command)
+    {
+        bool dataset = CliOptions.Given(command, Dataset), csv = CliOptions.Given(command, Csv);
+        if (!dataset && !csv)
+        {
+            Option? stray = DatasetOnly.FirstOrDefault(o => CliOptions.Given(command, o));
+            if (stray is not null)
+            {
+                command.AddError($"Option '{stray.Name}' needs --dataset or --csv; without them, train runs the notebook's job, which takes only --steps, --learning-rate and --seed.");
+            }
+            return;
+        }
+        if (dataset && csv)
+        {
+            command.AddError("Options '--dataset' and '--csv' both name the data to train on; give one of them.");
+            return;
+        }
+        NamedDataset? named = dataset ? command.GetValue(Dataset) : null;
+        if (CliOptions.Given(command, DataDir) && named?.Origin != DatasetOrigin.Folder)
+        {
+            command.AddError($"Option '--data-dir' belongs to --dataset {string.Join(" or ", DataSources.Named.Where(d => d.Origin == DatasetOrigin.Folder).Select(d => d.Name))}, the datasets read from a folder.");
+            return;
+        }
+        if (csv && !CliOptions.Given(command, Target))
+        {
+            command.AddError("Option '--csv' needs --target COLUMN, the name of the column to predict.");
+            return;
+        }
+        if (dataset && (CliOptions.Given(command, Target) || CliOptions.Given(command, Missing)))
+        {
+            command.AddError($"Option '{(CliOptions.Given(command, Target) ? Target.Name : Missing.Name)}' goes with --csv; a --dataset knows its target and how to treat missing values.");
+            return;
+        }
+        if (CliOptions.Given(command, Steps))
+        {
+            command.AddError("Option '--steps' belongs to the notebook's job; with --dataset or --csv, say how long to train with --epochs.");
+            return;
+        }
+        if (command.GetValue(Out) is string outPath && !IsWritablePath(outPath, out string? outProblem))
+        {
+            command.AddError($"Option '--out' {outProblem}");
+            return;
+        }
+        if (command.GetValue(Plots) is string plotsPath && (plotsPath.Length == 0 || File.Exists(plotsPath)))
+        {
+            command.AddError($"Option '--plots' must name a folder, but '{plotsPath}' {(plotsPath.Length == 0 ? "is empty" : "is a file")}.");
+            return;
+        }
+        if (CliOptions.Given(command, Momentum) && !(command.GetValue(Optimizer) ?? new TrainingSettings().Optimizer).HasMomentum())
+        {
+            command.AddError("Option '--momentum' applies to --optimizer sgd only; adam and adamw keep their own running mean of the gradient.");
+            return;
+        }
+        double validation = command.GetValue(Validation) ?? TrainingSettings.DefaultHoldOut, test = command.GetValue(Test) ?? TrainingSettings.DefaultHoldOut;
+        if (validation + test > 0.9 + 1e-9)
+        {
+            command.AddError(string.Create(CultureInfo.InvariantCulture,
+                $"Options '--validation' ({validation}) and '--test' ({test}) hold out {validation + test} of the rows; leave at least 0.1 for training."));
+        }
+    }
+
+    // Checked before training, so that a typo in the path does not cost a whole run.
+    private static bool IsWritablePath(string path, [NotNullWhen(false)] out string? problem)
+    {
+        problem = null;
+        if (path.Length == 0 || path.EndsWith('/') || path.EndsWith(Path.DirectorySeparatorChar) || Directory.Exists(path))
+        {
+            problem = $"must name a file, but '{path}' is {(path.Length == 0 ? "empty" : "a folder")}.";
+            return false;
+        }
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            problem = $"names the file '{path}', but its folder '{folder}' does not exist; create it first.";
+            return false;
+        }
+        return true;
+    }
+
+    // For example "moons (300 points, noise 0.1), circles (...) or blobs (...)".
+    private static string Describe(DatasetOrigin origin) =>
+        UserText.Choices([.. DataSources.Named.Where(d => d.Origin == origin).Select(d => $"{d.Name} ({d.Summary})")]);
+
+    private static bool TryParseLayers(string text, out IReadOnlyList<int>? layers)
+    {
+        layers = null;
+        string[] parts = text.Split(',');
+        var sizes = new int[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out sizes[i]) || sizes[i] < 1)
+            {
+                return false;
+            }
+        }
+        layers = sizes;
+        return true;
+    }
+}

@@ -1,0 +1,33 @@
+using MicroNet.Data;
+
+namespace MicroNet.Pipeline;
+
+/// <summary>
+/// The rows a <see cref="TrainingRun"/> starts from, and how they were read: generated or built-in data, a CSV file's rows
+/// with the <see cref="FeatureSchema"/> that encoded them, or data that comes split with its own test rows (Fashion-MNIST).
+/// </summary>
+/// <param name="Description">What the data is, for summaries and messages: <c>Dataset moons</c>, <c>File 'x.csv', target 'y'</c>.</param>
+/// <param name="Data">The rows: features encoded (numbers, one-hot categories) but not standardised, and targets.</param>
+public sealed record DataSource(string Description, Dataset Data)
+{
+    /// <summary>How raw rows became <see cref="Data"/>'s features; null for data that did not come from a table (numeric columns <c>x1</c>, <c>x2</c>, ...).</summary>
+    public FeatureSchema? Schema { get; init; }
+
+    /// <summary>How many rows were left out for missing values.</summary>
+    public int DroppedRowCount { get; init; }
+
+    /// <summary>
+    /// Test rows that come with the data, such as Fashion-MNIST's own test images; null to hold out a share of
+    /// <see cref="Data"/> instead. Data that comes split also comes scaled: it is used as it is, not standardised.
+    /// </summary>
+    public Dataset? Test { get; init; }
+
+    /// <summary>What the summary calls a row: <c>rows</c>, or <c>images</c>.</summary>
+    public string RowNoun { get; init; } = "rows";
+
+    /// <summary>A note on where <see cref="Test"/> comes from, such as <c>t10k</c>; null for none.</summary>
+    public string? TestNote { get; init; }
+
+    /// <summary>A note on how the features were made, such as <c>pixels / 255</c>; null for none.</summary>
+    public string? FeatureNote { get; init; }
+}

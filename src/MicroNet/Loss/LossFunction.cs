@@ -25,6 +25,7 @@ public abstract class LossFunction
         new HingeLoss(),
         new BinaryCrossEntropyLoss(),
         new CrossEntropyLoss(),
+        new HuberLoss(),
     ];
 
     /// <summary>The name on the command line and in summaries, such as <c>mse</c> or <c>cross-entropy</c>.</summary>

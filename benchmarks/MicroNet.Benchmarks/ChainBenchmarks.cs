@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using MicroNet.Cli.Commands.Bench;
-using MicroNet.Cli.Examples;
 using MicroNet.Compiled;
 
 namespace MicroNet.Benchmarks;

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using MicroNet.Data;
+using MicroNet.IO;
 using MicroNet.Models;
 using MicroNet.Nn;
 using Onnx;

@@ -1,7 +1,8 @@
 using System.Globalization;
 using MicroNet.Data;
-using ScottPlot;
+using MicroNet.IO;
 using ScottPlot.TickGenerators;
+using ScottPlot;
 using SkiaSharp;
 
 namespace MicroNet.Plots;

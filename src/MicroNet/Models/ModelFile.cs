@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using MicroNet.Data;
+using MicroNet.IO;
 using MicroNet.Nn;
 
 namespace MicroNet.Models;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using MicroNet.Data;
 using MicroNet.Models;
 using MicroNet.Tests.Support;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
 using MicroNet.Cli.Commands.Bench;
-using MicroNet.Cli.Examples;
-using MicroNet.Cli;
 using BenchEngine = MicroNet.Cli.Examples.Engine;
 
 namespace MicroNet.Tests.Cli;

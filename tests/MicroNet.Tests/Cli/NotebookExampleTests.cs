@@ -1,5 +1,4 @@
 using MicroNet.Nn;
-using MicroNet.Training;
 using MicroNet.Cli.Examples;
 
 namespace MicroNet.Tests.Cli;

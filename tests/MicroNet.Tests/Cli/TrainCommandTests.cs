@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using MicroNet.Training;
 using MicroNet.Cli.Examples;
 
 namespace MicroNet.Tests.Cli;

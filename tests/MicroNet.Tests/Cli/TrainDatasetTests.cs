@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using MicroNet.Cli;
 using MicroNet.Cli.Commands.Train;
 using MicroNet.Training;
 

@@ -1,6 +1,5 @@
 using MicroNet.Tests.Support;
 using MicroNet.Data;
-using MicroNet.Tests.Training;
 
 namespace MicroNet.Tests.Data;
 

@@ -1,6 +1,5 @@
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
-using MicroNet.Data;
 using MicroNet.Models;
 using MicroNet.Nn;
 using MicroNet.Onnx;

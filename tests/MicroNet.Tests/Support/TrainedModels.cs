@@ -1,7 +1,6 @@
 using MicroNet.Data;
 using MicroNet.Models;
 using MicroNet.Nn;
-using MicroNet.Training;
 
 namespace MicroNet.Tests.Support;
 

@@ -1,5 +1,4 @@
 using MicroNet.Tests.Support;
-using MicroNet.Training;
 
 namespace MicroNet.Tests.Training;
 

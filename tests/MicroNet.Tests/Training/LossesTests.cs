@@ -1,4 +1,3 @@
-using MicroNet.Training;
 
 namespace MicroNet.Tests.Training;
 

@@ -1,6 +1,5 @@
 using MicroNet.Data;
 using MicroNet.Nn;
-using MicroNet.Training;
 
 namespace MicroNet.Tests.Training;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using MicroNet.Data;
+using MicroNet.IO;
 using MicroNet.Models;
 
 namespace MicroNet.Cli.Commands.Predict;

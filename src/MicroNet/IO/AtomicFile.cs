@@ -1,4 +1,4 @@
-namespace MicroNet;
+namespace MicroNet.IO;
 
 /// <summary>Writes a file so that it appears whole or not at all: to a temporary file beside it, then renamed over it.</summary>
 public static class AtomicFile

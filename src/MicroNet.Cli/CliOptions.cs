@@ -12,6 +12,39 @@ namespace MicroNet.Cli;
 /// </summary>
 internal static class CliOptions
 {
+    /// <summary>A command with its options and arguments, whose action returns the exit code.</summary>
+    public static Command Command(string name, string description, IEnumerable<Symbol> symbols, Func<ParseResult, int> action)
+    {
+        var command = new Command(name, description);
+        foreach (Symbol symbol in symbols)
+        {
+            switch (symbol)
+            {
+                case Option option:
+                    command.Options.Add(option);
+                    break;
+                case Argument argument:
+                    command.Arguments.Add(argument);
+                    break;
+                default:
+                    throw new ArgumentException($"A command takes options and arguments, not {symbol.GetType().Name}.", nameof(symbols));
+            }
+        }
+        command.SetAction(action);
+        return command;
+    }
+
+    /// <summary>An option naming a file (or a folder, by <paramref name="helpName"/>).</summary>
+    public static Option<string> Path(string name, string description, bool required = false, string helpName = "file") => new(name)
+    {
+        Description = description,
+        HelpName = helpName,
+        Required = required,
+    };
+
+    /// <summary>An option that is on when given.</summary>
+    public static Option<bool> Flag(string name, string description) => new(name) { Description = description };
+
     /// <summary>A whole-number option of at least <paramref name="minimum"/>.</summary>
     public static Option<int> Integer(string name, string description, int defaultValue, int minimum = int.MinValue)
     {
@@ -93,6 +126,15 @@ internal static class CliOptions
 
     /// <summary>True if the option appears on the command line (not just its default).</summary>
     public static bool Given(ParseResult result, Option option) => result.GetResult(option) is { Implicit: false };
+
+    /// <summary>An option naming a drawing: a file ending in .dot, .svg or .png.</summary>
+    public static Option<string> DrawingPath(string name, string description, bool required = false) => new(name)
+    {
+        Description = description,
+        HelpName = "file",
+        Required = required,
+        CustomParser = result => Parse<string>(result, "a file name ending in .dot, .svg or .png", TryParseDrawingPath),
+    };
 
     /// <summary>Accepts a path whose extension <see cref="GraphDrawing.FormatOf"/> knows, so that a bad one is a usage error.</summary>
     public static bool TryParseDrawingPath(string text, out string path)

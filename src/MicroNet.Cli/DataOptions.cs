@@ -6,19 +6,10 @@ namespace MicroNet.Cli;
 /// <summary>The options that <c>predict</c> and <c>evaluate</c> share: the model file, the CSV file and what to do with missing values.</summary>
 internal static class DataOptions
 {
-    public static Option<string> Model() => new("--model")
-    {
-        Description = "The model file, as written by 'micronet train --out' (JSON, see docs/model-format.md).",
-        HelpName = "file",
-        Required = true,
-    };
+    public static Option<string> Model() =>
+        CliOptions.Path("--model", "The model file, as written by 'micronet train --out' (JSON, see docs/model-format.md).", required: true);
 
-    public static Option<string> Csv(string description) => new("--csv")
-    {
-        Description = description,
-        HelpName = "file",
-        Required = true,
-    };
+    public static Option<string> Csv(string description) => CliOptions.Path("--csv", description, required: true);
 
     public static Option<MissingValuePolicy?> Missing() => CliOptions.Choice(
         "--missing",

@@ -180,14 +180,7 @@ public sealed partial class Value
     public Value Softplus() => new(OpCode.Softplus, [this]);
 
     /// <summary>The sum of <paramref name="values"/> as one node (0 for none); each gradient is 1.</summary>
-    public static Value Sum(params ReadOnlySpan<Value> values)
-    {
-        foreach (Value v in values)
-        {
-            ArgumentNullException.ThrowIfNull(v, nameof(values));
-        }
-        return new(OpCode.Sum, values.ToArray());
-    }
+    public static Value Sum(params ReadOnlySpan<Value> values) => Nary(OpCode.Sum, values);
 
     /// <summary>The sum of <paramref name="values"/> as one node (0 for none); each gradient is 1.</summary>
     public static Value Sum(IEnumerable<Value> values)
@@ -205,14 +198,7 @@ public sealed partial class Value
     /// Large inputs do not overflow: <c>LogSumExp(1000, 0)</c> is 1000 with gradients 1 and <c>e ** -1000</c>, which rounds to 0. As PyTorch's
     /// <c>logsumexp</c>: no values give -infinity, any +infinity gives +infinity, NaN in any value gives NaN.
     /// </remarks>
-    public static Value LogSumExp(params ReadOnlySpan<Value> values)
-    {
-        foreach (Value v in values)
-        {
-            ArgumentNullException.ThrowIfNull(v, nameof(values));
-        }
-        return new(OpCode.LogSumExp, values.ToArray());
-    }
+    public static Value LogSumExp(params ReadOnlySpan<Value> values) => Nary(OpCode.LogSumExp, values);
 
     /// <inheritdoc cref="LogSumExp(ReadOnlySpan{Value})"/>
     public static Value LogSumExp(IEnumerable<Value> values)
@@ -246,6 +232,16 @@ public sealed partial class Value
     /// <summary>Text such as <c>Value(data=-20, grad=46)</c>, numbers in invariant culture.</summary>
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"Value(data={Data:R}, grad={Grad:R})");
+
+    // An op over any number of values, each checked for null.
+    private static Value Nary(OpCode op, ReadOnlySpan<Value> values)
+    {
+        foreach (Value v in values)
+        {
+            ArgumentNullException.ThrowIfNull(v, nameof(values));
+        }
+        return new(op, values.ToArray());
+    }
 
     private double ComputeForward()
     {

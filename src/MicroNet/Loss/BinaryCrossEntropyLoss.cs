@@ -7,17 +7,8 @@ namespace MicroNet.Loss;
 /// <c>-(t * ln(sigmoid(z)) + (1 - t) * ln(1 - sigmoid(z)))</c>, finite for any finite logit), as PyTorch's
 /// <c>BCEWithLogitsLoss</c>; two classes, the target being the class, 0 or 1. <c>d/dz = sigmoid(z) - t</c>.
 /// </summary>
-public sealed class BinaryCrossEntropyLoss : LossFunction
+public sealed class BinaryCrossEntropyLoss() : LossFunction("bce", "binary cross-entropy on one logit, for two classes", ModelOutput.Sigmoid)
 {
-    /// <inheritdoc />
-    public override string Name => "bce";
-
-    /// <inheritdoc />
-    public override string Summary => "binary cross-entropy on one logit, for two classes";
-
-    /// <inheritdoc />
-    public override ModelOutput Output => ModelOutput.Sigmoid;
-
     /// <summary>The term of one sample, <c>softplus(logit) - target * logit</c>.</summary>
     public static Value Of(Value logit, Value target) => logit.Softplus() - target * logit;
 

@@ -12,17 +12,8 @@ namespace MicroNet.Loss;
 /// zeros changes no finite number), and keeps the term's shape the same for every sample, so the compiled trainer
 /// captures it once.
 /// </remarks>
-public sealed class CrossEntropyLoss : LossFunction
+public sealed class CrossEntropyLoss() : LossFunction("cross-entropy", "softmax cross-entropy on one logit per class, for any classes", ModelOutput.Softmax)
 {
-    /// <inheritdoc />
-    public override string Name => "cross-entropy";
-
-    /// <inheritdoc />
-    public override string Summary => "softmax cross-entropy on one logit per class, for any classes";
-
-    /// <inheritdoc />
-    public override ModelOutput Output => ModelOutput.Softmax;
-
     /// <summary>The term of one sample, <c>logsumexp(logits) - oneHot · logits</c>.</summary>
     public static Value Of(IReadOnlyList<Value> logits, IReadOnlyList<Value> oneHot) => Value.LogSumExp(logits) - Value.Dot(oneHot, logits);
 

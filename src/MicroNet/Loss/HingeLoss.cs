@@ -7,17 +7,8 @@ namespace MicroNet.Loss;
 /// -1 or +1; two classes, predicted by the sign of the score. The encoded target is <c>-y</c>, one constant leaf, as in
 /// micrograd's <c>(1 + -yi*scorei).relu()</c>; <c>d/ds = -y</c> where the margin is below 1, else 0.
 /// </summary>
-public sealed class HingeLoss : LossFunction
+public sealed class HingeLoss() : LossFunction("hinge", "micrograd's max-margin loss, for two classes", ModelOutput.Margin)
 {
-    /// <inheritdoc />
-    public override string Name => "hinge";
-
-    /// <inheritdoc />
-    public override string Summary => "micrograd's max-margin loss, for two classes";
-
-    /// <inheritdoc />
-    public override ModelOutput Output => ModelOutput.Margin;
-
     /// <summary>The term of one sample, <c>relu(1 + negatedLabel * score)</c>, where <paramref name="negatedLabel"/> is <c>-y</c>.</summary>
     public static Value Of(Value score, Value negatedLabel) => (Value.Constant(1) + negatedLabel * score).Relu();
 

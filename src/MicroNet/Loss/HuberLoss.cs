@@ -21,19 +21,12 @@ public sealed class HuberLoss : LossFunction
 
     /// <summary>Creates the loss with its threshold <paramref name="delta"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="delta"/> is not a finite number above 0.</exception>
-    public HuberLoss(double delta = DefaultDelta) => Delta = CheckDelta(delta, nameof(delta));
+    public HuberLoss(double delta = DefaultDelta)
+        : base("huber", string.Create(CultureInfo.InvariantCulture, $"Huber loss with delta {delta:R}, for numbers with outliers"), ModelOutput.Value) =>
+        Delta = CheckDelta(delta, nameof(delta));
 
     /// <summary>Where the loss turns from quadratic to linear.</summary>
     public double Delta { get; }
-
-    /// <inheritdoc />
-    public override string Name => "huber";
-
-    /// <inheritdoc />
-    public override string Summary => string.Create(CultureInfo.InvariantCulture, $"Huber loss with delta {Delta:R}, for numbers with outliers");
-
-    /// <inheritdoc />
-    public override ModelOutput Output => ModelOutput.Value;
 
     /// <summary>The term of one sample with threshold <paramref name="delta"/>.</summary>
     public static Value Of(Value prediction, Value target, double delta)

@@ -15,6 +15,16 @@ namespace MicroNet.Loss;
 /// </remarks>
 public abstract class LossFunction
 {
+    /// <summary>Creates the definition with its name, its one-line summary and what the network's outputs mean under it.</summary>
+    protected LossFunction(string name, string summary, ModelOutput output)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(summary);
+        Name = name;
+        Summary = summary;
+        Output = output;
+    }
+
     /// <summary>
     /// Every loss the library knows, in the order help texts list them. For each problem kind the default is the first
     /// whose <see cref="Output"/> is that kind's natural output (see <see cref="DefaultFor"/>).
@@ -29,13 +39,13 @@ public abstract class LossFunction
     ];
 
     /// <summary>The name on the command line and in summaries, such as <c>mse</c> or <c>cross-entropy</c>.</summary>
-    public abstract string Name { get; }
+    public string Name { get; }
 
     /// <summary>One line for help texts, such as <c>mean squared error, for numbers</c>.</summary>
-    public abstract string Summary { get; }
+    public string Summary { get; }
 
     /// <summary>What the network's outputs mean when trained with this loss; a <see cref="Model"/> predicts with it.</summary>
-    public abstract ModelOutput Output { get; }
+    public ModelOutput Output { get; }
 
     /// <summary>Whether this loss can train a network for <paramref name="kind"/>: whether its <see cref="Output"/> fits it.</summary>
     public bool Fits(ProblemKind kind) => Output.Fits(kind);

@@ -6,17 +6,8 @@ namespace MicroNet.Loss;
 /// Squared error on one output, <c>(y - t) ** 2</c>, as PyTorch's <c>MSELoss</c>; regression. The target is the number
 /// itself; <c>d/dy = 2 * (y - t)</c>.
 /// </summary>
-public sealed class MseLoss : LossFunction
+public sealed class MseLoss() : LossFunction("mse", "mean squared error, for numbers", ModelOutput.Value)
 {
-    /// <inheritdoc />
-    public override string Name => "mse";
-
-    /// <inheritdoc />
-    public override string Summary => "mean squared error, for numbers";
-
-    /// <inheritdoc />
-    public override ModelOutput Output => ModelOutput.Value;
-
     /// <summary>The term of one sample, <c>(prediction - target) ** 2</c>.</summary>
     public static Value Of(Value prediction, Value target) => (prediction - target).Pow(2);
 

@@ -26,12 +26,11 @@ namespace MicroNet.Pipeline;
 /// </example>
 public sealed class TrainingRun
 {
-    private TrainingRun(DataSource source, TrainingSettings settings, PreparedData data, LossFunction loss, Mlp network, TrainingOptions options)
+    private TrainingRun(DataSource source, TrainingSettings settings, PreparedData data, Mlp network, TrainingOptions options)
     {
         Source = source;
         Settings = settings;
         Data = data;
-        Loss = loss;
         Network = network;
         Options = options;
     }
@@ -46,7 +45,7 @@ public sealed class TrainingRun
     public PreparedData Data { get; }
 
     /// <summary>The loss: the one asked for, or the default for the targets.</summary>
-    public LossFunction Loss { get; }
+    public LossFunction Loss => Options.Loss!;
 
     /// <summary>The network, with its initial weights until <see cref="Train"/> runs.</summary>
     public Mlp Network { get; }
@@ -111,7 +110,7 @@ public sealed class TrainingRun
             throw new DataFileException($"{source.Description}: {e.Message}", e);
         }
         Mlp network = ModelBuilder.ForDataset(prepared.Train, settings.HiddenLayers, settings.Activation, seeds.Weights, loss);
-        return new TrainingRun(source, settings, prepared, loss, network, options with { Seed = seeds.BatchOrder });
+        return new TrainingRun(source, settings, prepared, network, options with { Seed = seeds.BatchOrder });
     }
 
     /// <summary>A session that trains <see cref="Network"/> one epoch at a time, validating on the validation rows.</summary>

@@ -19,20 +19,14 @@ internal static class BenchCommand
 {
     public static Command Create()
     {
-        var quick = new Option<bool>("--quick") { Description = "A short run (a few seconds) with fewer, shorter samples; noisier." };
-        Option<int> chainLength = CliOptions.Integer(
-            "--chain-length", "How many nodes the backward chain has.", Chain.DefaultLength, minimum: 1);
-        var command = new Command(
+        Option<bool> quick = CliOptions.Flag("--quick", "A short run (a few seconds) with fewer, shorter samples; noisier.");
+        Option<int> chainLength = CliOptions.Integer("--chain-length", "How many nodes the backward chain has.", Chain.DefaultLength, minimum: 1);
+        return CliOptions.Command(
             "bench",
             "Time a training step of the notebook and of micrograd's moons demo, eager and compiled, and backward over a deep chain. "
-            + "Run a Release build: dotnet run -c Release --project src/MicroNet.Cli -- bench")
-        {
-            quick,
-            chainLength,
-        };
-        command.SetAction(parseResult => Run(
-            parseResult.GetValue(quick), parseResult.GetValue(chainLength), parseResult.InvocationConfiguration.Output));
-        return command;
+            + "Run a Release build: dotnet run -c Release --project src/MicroNet.Cli -- bench",
+            [quick, chainLength],
+            parseResult => Run(parseResult.GetValue(quick), parseResult.GetValue(chainLength), parseResult.InvocationConfiguration.Output));
     }
 
     private static int Run(bool quick, int chainLength, TextWriter output)

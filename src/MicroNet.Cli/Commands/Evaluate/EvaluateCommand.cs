@@ -14,26 +14,12 @@ internal static class EvaluateCommand
     {
         Option<string> model = DataOptions.Model();
         Option<string> csv = DataOptions.Csv("The rows to score: a CSV file with a header row holding the model's input columns and the target column.");
-        var target = new Option<string>("--target")
-        {
-            Description = "The column holding the true values. [default: the column the model was trained on]",
-            HelpName = "column",
-        };
+        Option<string> target = CliOptions.Path("--target", "The column holding the true values. [default: the column the model was trained on]", helpName: "column");
         Option<MissingValuePolicy?> missing = DataOptions.Missing();
-        var command = new Command("evaluate", "Score a saved model on a CSV file: accuracy and a confusion matrix for classes, RMSE and R² for numbers.")
-        {
-            model,
-            csv,
-            target,
-            missing,
-        };
-        command.SetAction(parseResult => Run(
-            parseResult.GetRequiredValue(model),
-            parseResult.GetRequiredValue(csv),
-            parseResult.GetValue(target),
-            parseResult.GetValue(missing) ?? MissingValuePolicy.Error,
-            parseResult.InvocationConfiguration.Output));
-        return command;
+        return CliOptions.Command("evaluate", "Score a saved model on a CSV file: accuracy and a confusion matrix for classes, RMSE and R² for numbers.",
+            [model, csv, target, missing],
+            parseResult => Run(parseResult.GetRequiredValue(model), parseResult.GetRequiredValue(csv), parseResult.GetValue(target),
+                parseResult.GetValue(missing) ?? MissingValuePolicy.Error, parseResult.InvocationConfiguration.Output));
     }
 
     private static int Run(string modelPath, string csvPath, string? targetColumn, MissingValuePolicy missing, TextWriter output)

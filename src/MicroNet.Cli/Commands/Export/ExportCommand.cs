@@ -10,37 +10,22 @@ internal static class ExportCommand
     public static Command Create()
     {
         Option<string> model = DataOptions.Model();
-        var onnx = new Option<string>("--onnx")
-        {
-            Description = "The ONNX file to write (atomically): input 'input' [N, features], output 'output' [N, outputs]; see docs/onnx.md.",
-            HelpName = "file",
-            Required = true,
-        };
-        var float64 = new Option<bool>("--float64")
-        {
-            Description = "Write the graph in float64 (double), as MicroNet computes, instead of float32.",
-        };
-        var probabilities = new Option<bool>("--probabilities")
-        {
-            Description = "End the graph with the probabilities (softmax over the classes, or sigmoid for a sigmoid model) instead of the raw outputs.",
-        };
-        var command = new Command("export", "Export a saved model to ONNX: standardisation, every layer and optionally the probabilities, one graph.")
-        {
-            model,
-            onnx,
-            float64,
-            probabilities,
-        };
-        command.SetAction(parseResult => Run(
-            parseResult.GetRequiredValue(model),
-            parseResult.GetRequiredValue(onnx),
-            new OnnxExportOptions
-            {
-                Precision = parseResult.GetValue(float64) ? OnnxPrecision.Float64 : OnnxPrecision.Float32,
-                IncludeProbabilities = parseResult.GetValue(probabilities),
-            },
-            parseResult.InvocationConfiguration.Output));
-        return command;
+        Option<string> onnx = CliOptions.Path(
+            "--onnx", "The ONNX file to write (atomically): input 'input' [N, features], output 'output' [N, outputs]; see docs/onnx.md.", required: true);
+        Option<bool> float64 = CliOptions.Flag("--float64", "Write the graph in float64 (double), as MicroNet computes, instead of float32.");
+        Option<bool> probabilities = CliOptions.Flag(
+            "--probabilities", "End the graph with the probabilities (softmax over the classes, or sigmoid for a sigmoid model) instead of the raw outputs.");
+        return CliOptions.Command("export", "Export a saved model to ONNX: standardisation, every layer and optionally the probabilities, one graph.",
+            [model, onnx, float64, probabilities],
+            parseResult => Run(
+                parseResult.GetRequiredValue(model),
+                parseResult.GetRequiredValue(onnx),
+                new OnnxExportOptions
+                {
+                    Precision = parseResult.GetValue(float64) ? OnnxPrecision.Float64 : OnnxPrecision.Float32,
+                    IncludeProbabilities = parseResult.GetValue(probabilities),
+                },
+                parseResult.InvocationConfiguration.Output));
     }
 
     private static int Run(string modelPath, string onnxPath, OnnxExportOptions options, TextWriter output)

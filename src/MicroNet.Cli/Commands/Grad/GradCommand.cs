@@ -22,31 +22,12 @@ internal static class GradCommand
             Arity = ArgumentArity.ZeroOrMore,
             HelpName = "NAME=VALUE",
         };
-        var json = new Option<bool>("--json")
-        {
-            Description = "Print {\"value\": ..., \"grad\": {...}} with 17 significant digits; NaN and infinities as strings.",
-        };
-        var graph = new Option<string>("--graph")
-        {
-            Description = "Also draw the expression's graph to this file: .dot, .svg or .png (the last two need Graphviz).",
-            HelpName = "file",
-            CustomParser = result => CliOptions.Parse<string>(result, "a file name ending in .dot, .svg or .png", CliOptions.TryParseDrawingPath),
-        };
-        var command = new Command("grad", "Print the value of an expression and its gradient with respect to each variable.")
-        {
-            expression,
-            assignments,
-            json,
-            graph,
-        };
-        command.SetAction(parseResult => Run(
-            parseResult.GetRequiredValue(expression),
-            parseResult.GetValue(assignments) ?? [],
-            parseResult.GetValue(json),
-            parseResult.GetValue(graph),
-            dotExecutable,
-            parseResult.InvocationConfiguration));
-        return command;
+        Option<bool> json = CliOptions.Flag("--json", "Print {\"value\": ..., \"grad\": {...}} with 17 significant digits; NaN and infinities as strings.");
+        Option<string> graph = CliOptions.DrawingPath("--graph", "Also draw the expression's graph to this file: .dot, .svg or .png (the last two need Graphviz).");
+        return CliOptions.Command("grad", "Print the value of an expression and its gradient with respect to each variable.",
+            [expression, assignments, json, graph],
+            parseResult => Run(parseResult.GetRequiredValue(expression), parseResult.GetValue(assignments) ?? [], parseResult.GetValue(json),
+                parseResult.GetValue(graph), dotExecutable, parseResult.InvocationConfiguration));
     }
 
     private static int Run(string text, string[] assignments, bool json, string? graphPath, string dotExecutable, InvocationConfiguration io)

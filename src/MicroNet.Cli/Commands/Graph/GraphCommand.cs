@@ -9,27 +9,17 @@ internal static class GraphCommand
 {
     public static Command Create(string dotExecutable)
     {
-        var output = new Option<string>("--out")
-        {
-            Description = "The file to draw to; its extension picks the format: .dot (text), .svg or .png (need Graphviz).",
-            HelpName = "file",
-            Required = true,
-            CustomParser = result => CliOptions.Parse<string>(result, "a file name ending in .dot, .svg or .png", CliOptions.TryParseDrawingPath),
-        };
+        Option<string> output = CliOptions.DrawingPath("--out", "The file to draw to; its extension picks the format: .dot (text), .svg or .png (need Graphviz).", required: true);
         Option<RankDirection?> direction = CliOptions.Choice(
             "--direction", "Which way the graph flows: lr (left to right, as in the notebook) or tb (top to bottom). [default: lr]", RankDirectionExtensions.Names);
-        var command = new Command("graph", "Draw the notebook's neuron o = tanh(x1*w1 + x2*w2 + b) after backward, with each value's data and grad.")
-        {
-            output,
-            direction,
-        };
-        command.SetAction(parseResult =>
-        {
-            string path = parseResult.GetRequiredValue(output);
-            GraphDrawing.Draw(NotebookExample.Neuron(), path, parseResult.GetValue(direction) ?? RankDirection.LeftToRight, dotExecutable);
-            parseResult.InvocationConfiguration.Output.WriteLine($"Drew the notebook's neuron to '{path}'.");
-            return ExitCodes.Success;
-        });
-        return command;
+        return CliOptions.Command("graph", "Draw the notebook's neuron o = tanh(x1*w1 + x2*w2 + b) after backward, with each value's data and grad.",
+            [output, direction],
+            parseResult =>
+            {
+                string path = parseResult.GetRequiredValue(output);
+                GraphDrawing.Draw(NotebookExample.Neuron(), path, parseResult.GetValue(direction) ?? RankDirection.LeftToRight, dotExecutable);
+                parseResult.InvocationConfiguration.Output.WriteLine($"Drew the notebook's neuron to '{path}'.");
+                return ExitCodes.Success;
+            });
     }
 }

@@ -13,26 +13,12 @@ internal static class PredictCommand
     {
         Option<string> model = DataOptions.Model();
         Option<string> csv = DataOptions.Csv("The rows to predict: a CSV file with a header row holding the model's input columns, in any order (other columns are ignored).");
-        var output = new Option<string>("--out")
-        {
-            Description = "Write the predictions to this CSV file (atomically) instead of standard output.",
-            HelpName = "file",
-        };
+        Option<string> output = CliOptions.Path("--out", "Write the predictions to this CSV file (atomically) instead of standard output.");
         Option<MissingValuePolicy?> missing = DataOptions.Missing();
-        var command = new Command("predict", "Predict every row of a CSV file with a saved model: the line, the predicted class and its probability, or the predicted value.")
-        {
-            model,
-            csv,
-            output,
-            missing,
-        };
-        command.SetAction(parseResult => Run(
-            parseResult.GetRequiredValue(model),
-            parseResult.GetRequiredValue(csv),
-            parseResult.GetValue(output),
-            parseResult.GetValue(missing) ?? MissingValuePolicy.Error,
-            parseResult.InvocationConfiguration.Output));
-        return command;
+        return CliOptions.Command("predict", "Predict every row of a CSV file with a saved model: the line, the predicted class and its probability, or the predicted value.",
+            [model, csv, output, missing],
+            parseResult => Run(parseResult.GetRequiredValue(model), parseResult.GetRequiredValue(csv), parseResult.GetValue(output),
+                parseResult.GetValue(missing) ?? MissingValuePolicy.Error, parseResult.InvocationConfiguration.Output));
     }
 
     private static int Run(string modelPath, string csvPath, string? outPath, MissingValuePolicy missing, TextWriter output)

@@ -124,37 +124,56 @@ def tensor(number, requires_grad=False):
     return torch.tensor(number, dtype=DTYPE, requires_grad=requires_grad)
 
 
-def evaluate(text, inputs):
-    """Value and gradients of `text`, parsed by Python itself, evaluated by PyTorch in float64.
+class TorchBuilder:
+    """Builds the PyTorch graph of an expression parsed by Python itself, with float64 tensors.
 
     Numbers become float64 tensors (not Python scalars), so `x ** 2` runs torch.pow(tensor, tensor), the op
     MicroNet's Value.Pow(Value) mirrors; a Python scalar would take PyTorch's fast paths instead (sqrt for 0.5,
-    x*x for 2), which differ at -0.0 and -infinity.
+    x*x for 2), which differ at -0.0 and -infinity. generate_second_order.py subclasses this to add functions and to
+    divide as MicroNet does.
     """
-    leaves = {name: tensor(value, requires_grad=True) for name, value in inputs.items()}
 
-    def walk(node):
+    binary_operators = BINARY_OPERATORS
+
+    def __init__(self, text, leaves):
+        self.text = text
+        self.leaves = leaves
+
+    def build(self):
+        return self.walk(ast.parse(self.text, mode="eval"))
+
+    def walk(self, node):
         if isinstance(node, ast.Expression):
-            return walk(node.body)
+            return self.walk(node.body)
         if isinstance(node, ast.Constant) and type(node.value) in (int, float):
             return tensor(float(node.value))
         if isinstance(node, ast.Name):
-            return leaves[node.id]
+            return self.leaves[node.id]
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
-            return torch.neg(walk(node.operand))
+            return torch.neg(self.walk(node.operand))
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.UAdd):
-            return walk(node.operand)
-        if isinstance(node, ast.BinOp) and type(node.op) in BINARY_OPERATORS:
-            return BINARY_OPERATORS[type(node.op)](walk(node.left), walk(node.right))
+            return self.walk(node.operand)
+        if isinstance(node, ast.BinOp) and type(node.op) in self.binary_operators:
+            return self.binary_operators[type(node.op)](self.walk(node.left), self.walk(node.right))
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and not node.keywords:
-            name = node.func.id
-            if name in UNARY_FUNCTIONS and len(node.args) == 1:
-                return UNARY_FUNCTIONS[name](walk(node.args[0]))
-            if name == "pow" and len(node.args) == 2:
-                return torch.pow(walk(node.args[0]), walk(node.args[1]))
-        raise ValueError(f"unsupported syntax in {text!r}: {ast.dump(node)}")
+            result = self.call(node.func.id, node.args)
+            if result is not None:
+                return result
+        raise ValueError(f"unsupported syntax in {self.text!r}: {ast.dump(node)}")
 
-    output = walk(ast.parse(text, mode="eval"))
+    def call(self, name, args):
+        """The tensor for the function call `name(args)` (args are ast nodes), or None if it is not supported."""
+        if name in UNARY_FUNCTIONS and len(args) == 1:
+            return UNARY_FUNCTIONS[name](self.walk(args[0]))
+        if name == "pow" and len(args) == 2:
+            return torch.pow(self.walk(args[0]), self.walk(args[1]))
+        return None
+
+
+def evaluate(text, inputs):
+    """Value and gradients of `text`, parsed by Python itself, evaluated by PyTorch in float64 (see TorchBuilder)."""
+    leaves = {name: tensor(value, requires_grad=True) for name, value in inputs.items()}
+    output = TorchBuilder(text, leaves).build()
     if output.requires_grad:
         output.backward()
     # A variable that does not influence the output has grad None in PyTorch; its gradient is 0.
@@ -163,8 +182,11 @@ def evaluate(text, inputs):
 
 
 def variables_in_order(text):
-    names = sorted((node.col_offset, node.id) for node in ast.walk(ast.parse(text, mode="eval"))
-                   if isinstance(node, ast.Name) and not (node.id in UNARY_FUNCTIONS or node.id == "pow"))
+    """The variables of `text` in order of first appearance: every name that is not the function of a call."""
+    tree = ast.parse(text, mode="eval")
+    functions = {id(node.func) for node in ast.walk(tree) if isinstance(node, ast.Call)}
+    names = sorted((node.col_offset, node.id) for node in ast.walk(tree)
+                   if isinstance(node, ast.Name) and id(node) not in functions)
     ordered = []
     for _, name in names:
         if name not in ordered:
@@ -180,6 +202,11 @@ EXPONENT_FORMS = ["2", "3", "0.5", "-1", "-2", "1.5", "0", "4", "1e0"]
 
 
 class Generator:
+    # Kinds of inner node and their relative weights; a subclass adds kinds by extending this and node().
+    KIND_WEIGHTS = {"binary": 45, "power": 12, "unary": 10, "function": 28, "pow": 5}
+    # The functions a "function" node applies to one argument.
+    FUNCTIONS = list(UNARY_FUNCTIONS)
+
     def __init__(self, rng):
         self.rng = rng
 
@@ -190,7 +217,12 @@ class Generator:
             if rng.random() < 0.75:
                 return rng.choice(names), ATOM
             return rng.choice(NUMBER_FORMS), ATOM
-        kind = rng.choices(["binary", "power", "unary", "function", "pow"], weights=[45, 12, 10, 28, 5])[0]
+        kind = rng.choices(list(self.KIND_WEIGHTS), weights=list(self.KIND_WEIGHTS.values()))[0]
+        return self.node(kind, depth, names)
+
+    def node(self, kind, depth, names):
+        """An inner node of the given kind whose children have depth - 1, as (text, precedence)."""
+        rng = self.rng
         if kind == "binary":
             op = rng.choice(list(OPERATORS))
             left = self.operand(self.expression(depth - 1, names), OPERATORS[op])
@@ -209,11 +241,13 @@ class Generator:
             sign = "-" if rng.random() < 0.85 else "+"
             return sign + self.operand(self.expression(depth - 1, names), UNARY), UNARY
         if kind == "function":
-            name = rng.choice(list(UNARY_FUNCTIONS))
+            name = rng.choice(self.FUNCTIONS)
             return f"{name}({self.expression(depth - 1, names)[0]})", ATOM
-        first = self.expression(depth - 1, names)[0]
-        second = self.expression(depth - 1, names)[0]
-        return f"pow({first}, {second})", ATOM
+        if kind == "pow":
+            first = self.expression(depth - 1, names)[0]
+            second = self.expression(depth - 1, names)[0]
+            return f"pow({first}, {second})", ATOM
+        raise ValueError(f"unknown kind of node {kind!r}")
 
     def operand(self, expression, needed):
         text, precedence = expression
@@ -269,6 +303,13 @@ def case(index, kind, text, inputs, note=None, difference=None):
     return entry, is_finite_case(value, grads)
 
 
+def write_fixture(path, fixture, cases):
+    """Writes `fixture` (whose "cases" is empty) with `cases` in it, one case per line, so a regenerated file diffs case by case."""
+    header = json.dumps(fixture, indent=2, allow_nan=False).split('\n  "cases"')[0]
+    lines = ",\n".join("    " + json.dumps(c, allow_nan=False) for c in cases)
+    path.write_text(f'{header}\n  "cases": [\n{lines}\n  ]\n}}\n', encoding="utf-8")
+
+
 def main():
     rng = random.Random(SEED)
     generator = Generator(rng)
@@ -299,10 +340,7 @@ def main():
         "dtype": "float64",
         "cases": [],
     }
-    # One case per line, so a regenerated file diffs case by case.
-    header = json.dumps(fixture, indent=2, allow_nan=False).split('\n  "cases"')[0]
-    lines = ",\n".join("    " + json.dumps(c, allow_nan=False) for c in cases)
-    OUTPUT.write_text(f'{header}\n  "cases": [\n{lines}\n  ]\n}}\n', encoding="utf-8")
+    write_fixture(OUTPUT, fixture, cases)
     print(f"wrote {len(cases)} cases ({len(EDGE_CASES)} edge, {len(DIFFERENCE_CASES)} deliberate differences, {non_finite} random with NaN or infinity) to {OUTPUT}",
           file=sys.stderr)
 

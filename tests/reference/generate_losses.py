@@ -6,13 +6,14 @@ Each case names a MicroNet loss (by its command-line name), gives one output row
 the Python that has torch: /usr/bin/python3 generate_losses.py. The seed is fixed; see README.md.
 """
 
-import json
 import platform
 import random
 from pathlib import Path
 
 import torch
 import torch.nn.functional as F
+
+from generate import write_fixture
 
 SEED = 20261130
 OUTPUT = Path(__file__).with_name("pytorch-losses.json")
@@ -85,9 +86,7 @@ def main():
         "dtype": "float64",
         "cases": [],
     }
-    header = json.dumps(fixture, indent=2, allow_nan=False).split('\n  "cases"')[0]
-    lines = ",\n".join("    " + json.dumps(c, allow_nan=False) for c in cases)
-    OUTPUT.write_text(f'{header}\n  "cases": [\n{lines}\n  ]\n}}\n', encoding="utf-8")
+    write_fixture(OUTPUT, fixture, cases)
     print(f"wrote {len(cases)} cases to {OUTPUT}")
 
 

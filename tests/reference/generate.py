@@ -6,14 +6,14 @@ The seed is fixed, so a run with the same PyTorch version writes the same file. 
 """
 
 import ast
-import json
 import math
-import platform
 import random
 import sys
 from pathlib import Path
 
 import torch
+
+from fixture import write_fixture
 
 SEED = 20240611
 RANDOM_CASES = 320
@@ -290,19 +290,8 @@ def main():
                 continue
             non_finite += 1
         cases.append(entry)
-    fixture = {
-        "description": "Values and gradients of MicroNet expressions computed by PyTorch in float64; see README.md.",
-        "generator": "tests/reference/generate.py",
-        "seed": SEED,
-        "torch": torch.__version__,
-        "python": platform.python_version(),
-        "dtype": "float64",
-        "cases": [],
-    }
-    # One case per line, so a regenerated file diffs case by case.
-    header = json.dumps(fixture, indent=2, allow_nan=False).split('\n  "cases"')[0]
-    lines = ",\n".join("    " + json.dumps(c, allow_nan=False) for c in cases)
-    OUTPUT.write_text(f'{header}\n  "cases": [\n{lines}\n  ]\n}}\n', encoding="utf-8")
+    write_fixture(OUTPUT, "Values and gradients of MicroNet expressions computed by PyTorch in float64; see README.md.",
+                  "tests/reference/generate.py", SEED, cases)
     print(f"wrote {len(cases)} cases ({len(EDGE_CASES)} edge, {len(DIFFERENCE_CASES)} deliberate differences, {non_finite} random with NaN or infinity) to {OUTPUT}",
           file=sys.stderr)
 

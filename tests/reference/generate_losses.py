@@ -6,13 +6,13 @@ Each case names a MicroNet loss (by its command-line name), gives one output row
 the Python that has torch: /usr/bin/python3 generate_losses.py. The seed is fixed; see README.md.
 """
 
-import json
-import platform
 import random
 from pathlib import Path
 
 import torch
 import torch.nn.functional as F
+
+from fixture import write_fixture
 
 SEED = 20261130
 OUTPUT = Path(__file__).with_name("pytorch-losses.json")
@@ -76,18 +76,8 @@ def main():
     add("bce", [[1000.0], [-1000.0]], [0.0, 1.0], "large logits on the wrong side stay finite")
     add("cross-entropy", [[1000.0, 0.0], [0.0, 1000.0]], [1, 1], "large logits stay finite")
 
-    fixture = {
-        "description": "Mean-reduced losses and their gradients computed by torch.nn.functional in float64; see README.md.",
-        "generator": "tests/reference/generate_losses.py",
-        "seed": SEED,
-        "torch": torch.__version__,
-        "python": platform.python_version(),
-        "dtype": "float64",
-        "cases": [],
-    }
-    header = json.dumps(fixture, indent=2, allow_nan=False).split('\n  "cases"')[0]
-    lines = ",\n".join("    " + json.dumps(c, allow_nan=False) for c in cases)
-    OUTPUT.write_text(f'{header}\n  "cases": [\n{lines}\n  ]\n}}\n', encoding="utf-8")
+    write_fixture(OUTPUT, "Mean-reduced losses and their gradients computed by torch.nn.functional in float64; see README.md.",
+                  "tests/reference/generate_losses.py", SEED, cases)
     print(f"wrote {len(cases)} cases to {OUTPUT}")
 
 

@@ -5,8 +5,6 @@ using MicroNet.Compiled;
 namespace MicroNet.Benchmarks;
 
 /// <summary>Backward over a chain of a million additions, eager and compiled, with the bytes each call allocates.</summary>
-[MemoryDiagnoser]
-[MedianColumn]
 public class ChainBenchmarks
 {
     private Chain _chain = null!;

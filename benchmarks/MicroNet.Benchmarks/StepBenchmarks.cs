@@ -5,8 +5,6 @@ using MicroNet.Cli.Examples;
 namespace MicroNet.Benchmarks;
 
 /// <summary>One training step (forward, zero gradients, backward, update) of the notebook and of micrograd's moons demo.</summary>
-[MemoryDiagnoser]
-[MedianColumn]
 public class StepBenchmarks
 {
     private NotebookStep _notebook = null!;

@@ -44,30 +44,18 @@ public static class GraphCommandTests
     [Fact]
     public static void Graph_ToSvg_DrawsAnSvgWithTheLabels()
     {
-        Graphviz.SkipUnlessDotIsOnPath();
-        using var folder = new TempFolder();
+        string svg = Encoding.UTF8.GetString(DrawWithGraphviz("neuron.svg"));
 
-        CliRun run = CliRun.Of("graph", "--out", folder["neuron.svg"]);
-
-        Assert.Equal(0, run.ExitCode);
-        Assert.Equal("", run.Error);
-        string svg = File.ReadAllText(folder["neuron.svg"]);
         Assert.Contains("<svg", svg, StringComparison.Ordinal);
         Assert.Contains(">x1<", svg, StringComparison.Ordinal);
         Assert.Contains("grad &#45;1.5000", svg, StringComparison.Ordinal);
-        Assert.Equal(["neuron.svg"], folder.Entries());
     }
 
     [Fact]
     public static void Graph_ToPng_DrawsAPng()
     {
-        Graphviz.SkipUnlessDotIsOnPath();
-        using var folder = new TempFolder();
+        byte[] png = DrawWithGraphviz("neuron.png");
 
-        CliRun run = CliRun.Of("graph", "--out", folder["neuron.png"]);
-
-        Assert.Equal(0, run.ExitCode);
-        byte[] png = File.ReadAllBytes(folder["neuron.png"]);
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
     }
 
@@ -146,6 +134,21 @@ public static class GraphCommandTests
         string dot = File.ReadAllText(folder["neuron.dot"]);
         Assert.StartsWith("digraph", dot, StringComparison.Ordinal);
         Assert.DoesNotContain("xxx", dot, StringComparison.Ordinal);
+    }
+
+    // 'micronet graph --out' into a new folder, drawn by Graphviz: exit code 0, nothing on standard error, and only
+    // that file written. Returns the file's bytes.
+    private static byte[] DrawWithGraphviz(string fileName)
+    {
+        Graphviz.SkipUnlessDotIsOnPath();
+        using var folder = new TempFolder();
+
+        CliRun run = CliRun.Of("graph", "--out", folder[fileName]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("", run.Error);
+        Assert.Equal([fileName], folder.Entries());
+        return File.ReadAllBytes(folder[fileName]);
     }
 
     internal static void AssertNoStackTrace(string error)

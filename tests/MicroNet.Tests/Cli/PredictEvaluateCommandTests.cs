@@ -117,9 +117,7 @@ public static class PredictEvaluateCommandTests
     public static void Evaluate_Regression_PrintsRmseAndRSquared()
     {
         using var folder = new TempFolder();
-        File.WriteAllText(folder["r.csv"], "x,y\n" + string.Concat(Enumerable.Range(0, 20).Select(i => $"{i},{i * i + 0.5}\n")));
-        Model model = TrainedModels.Regression(CsvLoader.Load(folder["r.csv"], "y"));
-        ModelFile.Save(model, folder["r.json"]);
+        Model model = TrainedModels.SavedSquares(folder);
         CsvTable table = CsvTable.Read(folder["r.csv"]);
         double[] predicted = [.. Enumerable.Range(0, 20).Select(i => model.Predict(table.RowByName(i)).Value)];
         double rmse = Math.Sqrt(Enumerable.Range(0, 20).Average(i => Math.Pow(predicted[i] - (i * i + 0.5), 2)));
@@ -217,18 +215,11 @@ public static class PredictEvaluateCommandTests
     public static void MissingRequiredOption_IsAUsageError(string command, string option)
     {
         string[] args = option == "--csv" ? [command, "--model", "m.json"] : [command, "--csv", "x.csv"];
-        CliRun run = CliRun.Of(args);
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains(option, Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        CliRun.Of(args).AssertUsageError(option);
     }
 
     [Fact]
-    public static void Missing_BadValue_IsAUsageError()
-    {
-        CliRun run = CliRun.Of("predict", "--model", "m.json", "--csv", "x.csv", "--missing", "zero");
-
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("--missing", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
-    }
+    public static void Missing_BadValue_IsAUsageError() =>
+        CliRun.Of("predict", "--model", "m.json", "--csv", "x.csv", "--missing", "zero").AssertUsageError("--missing");
 }

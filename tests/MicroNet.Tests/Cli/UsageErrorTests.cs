@@ -32,16 +32,8 @@ public static class UsageErrorTests
 
     [Theory]
     [MemberData(nameof(BadCommandLines))]
-    public static void BadCommandLine_ExitsTwoWithOneLineNamingTheOption(string[] args, string option)
-    {
-        CliRun run = CliRun.Of(args);
-
-        Assert.Equal(2, run.ExitCode);
-        Assert.Equal("", run.Output);
-        string line = Assert.Single(run.ErrorLines);
-        Assert.Contains(option, line, StringComparison.Ordinal);
-        GraphCommandTests.AssertNoStackTrace(run.Error);
-    }
+    public static void BadCommandLine_ExitsTwoWithOneLineNamingTheOption(string[] args, string option) =>
+        CliRun.Of(args).AssertUsageError(option);
 
     [Fact]
     public static void NoCommand_ExitsTwoNamingTheCommands()

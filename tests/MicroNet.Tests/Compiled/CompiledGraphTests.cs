@@ -1,5 +1,6 @@
-using MicroNet.Nn;
+using MicroNet.Cli.Commands.Bench;
 using MicroNet.Cli.Examples;
+using MicroNet.Nn;
 
 namespace MicroNet.Tests.Compiled;
 
@@ -18,9 +19,8 @@ public static class CompiledGraphTests
     {
         var random = new Random(2025);
         int finite = 0;
-        for (int g = 0; g < GraphCount; g++)
+        foreach ((int g, RandomGraph graph) in RandomGraphs(random))
         {
-            RandomGraph graph = RandomGraph.Create(random);
             Value eagerOutput = graph.Build(graph.LeafData, out Value[] eagerLeaves, out List<Value> eagerNodes);
             eagerOutput.Backward();
             Value output = graph.Build(graph.LeafData, out Value[] leaves, out List<Value> nodes);
@@ -48,9 +48,8 @@ public static class CompiledGraphTests
     public static void Replay_AfterChangingLeafData_BitIdenticalToFreshEagerGraph()
     {
         var random = new Random(7);
-        for (int g = 0; g < GraphCount; g++)
+        foreach ((int g, RandomGraph graph) in RandomGraphs(random))
         {
-            RandomGraph graph = RandomGraph.Create(random);
             Value output = graph.Build(graph.LeafData, out Value[] leaves, out _);
             CompiledGraph compiled = output.Compile();
             double[] newData = [.. graph.LeafData.Select(_ => RandomGraph.RandomNumber(random))];
@@ -73,9 +72,8 @@ public static class CompiledGraphTests
     public static void Backward_Repeated_AccumulatesLeafGradientsLikeEager()
     {
         var random = new Random(11);
-        for (int g = 0; g < GraphCount; g++)
+        foreach ((int g, RandomGraph graph) in RandomGraphs(random))
         {
-            RandomGraph graph = RandomGraph.Create(random);
             Value eagerOutput = graph.Build(graph.LeafData, out Value[] eagerLeaves, out _);
             Value output = graph.Build(graph.LeafData, out Value[] leaves, out _);
             CompiledGraph compiled = output.Compile();
@@ -184,23 +182,17 @@ public static class CompiledGraphTests
     public static void CaptureAndReplay_MillionNodeChain_NoStackOverflow()
     {
         const int Nodes = 1_000_000;
-        var start = new Value(0.5);
-        var one = new Value(1);
-        Value x = start;
-        for (int i = 0; i < Nodes; i++)
-        {
-            x += one;
-        }
+        var chain = new Chain(Nodes);
 
-        CompiledGraph compiled = x.Compile();
-        start.Data = 1.5;
+        CompiledGraph compiled = chain.Output.Compile();
+        chain.Start.Data = 1.5;
         compiled.Forward();
         compiled.Backward();
 
         Assert.Equal(Nodes + 2, compiled.NodeCount);
         Assert.Equal(Nodes + 1.5, compiled.Output);
-        Assert.Equal(1.0, start.Grad);
-        Assert.Equal(Nodes, one.Grad);
+        Assert.Equal(1.0, chain.Start.Grad);
+        Assert.Equal(Nodes, chain.One.Grad);
     }
 
     [Fact]
@@ -260,6 +252,16 @@ public static class CompiledGraphTests
             Assert.Equal(eagerModel.Parameters().Select(p => p.Grad), model.Parameters().Select(p => p.Grad));
             eagerOptimizer.Step();
             optimizer.Step();
+        }
+    }
+
+    // GraphCount graphs, each drawn from random when the loop asks for it: numbers the loop draws in between change the
+    // graphs that follow.
+    private static IEnumerable<(int Index, RandomGraph Graph)> RandomGraphs(Random random)
+    {
+        for (int g = 0; g < GraphCount; g++)
+        {
+            yield return (g, RandomGraph.Create(random));
         }
     }
 

@@ -13,6 +13,20 @@ public static class FeatureSchemaTests
         return CsvLoader.Load(folder["train.csv"], "y");
     }
 
+    private static FeatureSchema TrainingSchema()
+    {
+        using var folder = new TempFolder();
+        return LoadTraining(folder).Schema;
+    }
+
+    // Encodes one row of a new file, new.csv, against the training schema; it must fail.
+    private static DataFileException EncodeFails(string colour, string size, int lineNumber)
+    {
+        FeatureSchema schema = TrainingSchema();
+        return Assert.Throws<DataFileException>(() =>
+            schema.Encode(new Dictionary<string, string> { ["colour"] = colour, ["size"] = size }, "new.csv", lineNumber));
+    }
+
     [Fact]
     public static void Transform_ReorderedColumnsWithoutTarget_GivesTheTrainingFeatures()
     {
@@ -37,11 +51,7 @@ public static class FeatureSchemaTests
     [Fact]
     public static void Encode_UnseenCategory_NamesLineAndColumn()
     {
-        using var folder = new TempFolder();
-        FeatureSchema schema = LoadTraining(folder).Schema;
-
-        var e = Assert.Throws<DataFileException>(() =>
-            schema.Encode(new Dictionary<string, string> { ["colour"] = "green", ["size"] = "1" }, "new.csv", 7));
+        DataFileException e = EncodeFails("green", "1", 7);
 
         Assert.Equal("'new.csv' line 7, column 'colour': 'green' is not one of the categories seen in training (blue, red).", e.Message);
     }
@@ -49,11 +59,7 @@ public static class FeatureSchemaTests
     [Fact]
     public static void Encode_TextInNumericColumn_NamesLineAndColumn()
     {
-        using var folder = new TempFolder();
-        FeatureSchema schema = LoadTraining(folder).Schema;
-
-        var e = Assert.Throws<DataFileException>(() =>
-            schema.Encode(new Dictionary<string, string> { ["colour"] = "red", ["size"] = "big" }, "new.csv", 3));
+        DataFileException e = EncodeFails("red", "big", 3);
 
         Assert.Equal(3, e.LineNumber);
         Assert.Equal("size", e.ColumnName);
@@ -63,11 +69,7 @@ public static class FeatureSchemaTests
     [Fact]
     public static void Encode_MissingCell_IsAnErrorNotZero()
     {
-        using var folder = new TempFolder();
-        FeatureSchema schema = LoadTraining(folder).Schema;
-
-        var e = Assert.Throws<DataFileException>(() =>
-            schema.Encode(new Dictionary<string, string> { ["colour"] = "red", ["size"] = "" }, "new.csv", 4));
+        DataFileException e = EncodeFails("red", "", 4);
 
         Assert.Contains("line 4, column 'size'", e.Message, StringComparison.Ordinal);
         Assert.Contains("missing", e.Message, StringComparison.Ordinal);
@@ -76,8 +78,7 @@ public static class FeatureSchemaTests
     [Fact]
     public static void CheckHeader_AbsentColumn_ListsTheHeader()
     {
-        using var folder = new TempFolder();
-        FeatureSchema schema = LoadTraining(folder).Schema;
+        FeatureSchema schema = TrainingSchema();
 
         var e = Assert.Throws<DataFileException>(() => schema.CheckHeader(["colour", "y"], "new.csv", requireTarget: true));
 

@@ -10,13 +10,7 @@ public static class ReferenceCaseTests
     [Fact]
     public static void Backward_MicrogradSanityCheck_MatchesPyTorch()
     {
-        var x = new Value(-4.0);
-        Value z = 2 * x + 2 + x;
-        Value q = z.Relu() + z * x;
-        Value h = (z * z).Relu();
-        Value y = h + q + q * x;
-
-        y.Backward();
+        (Value x, Value y) = MicrogradSanityCheck.AfterBackward();
 
         Approx.Equal(-20.0, y.Data, Tolerance, "y");
         Approx.Equal(46.0, x.Grad, Tolerance, "dy/dx");

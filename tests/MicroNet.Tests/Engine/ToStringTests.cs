@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using MicroNet.Drawing;
+using MicroNet.Tests.Support;
 
 namespace MicroNet.Tests.Engine;
 
@@ -10,13 +11,7 @@ public static class ToStringTests
     [Fact]
     public static void ToString_AfterBackward_ShowsDataAndGradLikeMicrograd()
     {
-        var x = new Value(-4.0);
-        Value z = 2 * x + 2 + x;
-        Value q = z.Relu() + z * x;
-        Value h = (z * z).Relu();
-        Value y = h + q + q * x;
-
-        y.Backward();
+        (Value x, Value y) = MicrogradSanityCheck.AfterBackward();
 
         Assert.Equal("Value(data=-4, grad=46)", x.ToString());
         Assert.Equal("Value(data=-20, grad=1)", y.ToString());

@@ -130,15 +130,9 @@ public static class MlpTests
     {
         var model = new Mlp(3, [4, 1], seed: 1);
 
-        ArgumentException fromDoubles = Assert.Throws<ArgumentException>(() => model.Forward([1.0, 2.0, 3.0, 4.0, 5.0]));
-        ArgumentException fromValues = Assert.Throws<ArgumentException>(() => model.Forward(new Value[] { 1, 2, 3, 4, 5 }));
-
-        foreach (ArgumentException e in new[] { fromDoubles, fromValues })
-        {
-            Assert.Equal("inputs", e.ParamName);
-            Assert.Contains("3", e.Message, StringComparison.Ordinal);
-            Assert.Contains("5", e.Message, StringComparison.Ordinal);
-        }
+        AssertThrowsNamingInputs(["3", "5"],
+            () => model.Forward([1.0, 2.0, 3.0, 4.0, 5.0]),
+            () => model.Forward(new Value[] { 1, 2, 3, 4, 5 }));
     }
 
     [Fact]
@@ -147,15 +141,7 @@ public static class MlpTests
         var layer = new Layer(4, 2, new Random(1));
         Value[] two = [1, 2];
 
-        ArgumentException fromLayer = Assert.Throws<ArgumentException>(() => layer.Forward(two));
-        ArgumentException fromNeuron = Assert.Throws<ArgumentException>(() => layer.Neurons[0].Forward(two));
-
-        foreach (ArgumentException e in new[] { fromLayer, fromNeuron })
-        {
-            Assert.Equal("inputs", e.ParamName);
-            Assert.Contains("4", e.Message, StringComparison.Ordinal);
-            Assert.Contains("2", e.Message, StringComparison.Ordinal);
-        }
+        AssertThrowsNamingInputs(["4", "2"], () => layer.Forward(two), () => layer.Neurons[0].Forward(two));
     }
 
     [Fact]
@@ -186,5 +172,19 @@ public static class MlpTests
 
         Assert.Same(x, Activation.Linear.Apply(x));
         Assert.Equal(0.0, Activation.Relu.Apply(x).Data);
+    }
+
+    // Each call throws an ArgumentException for the parameter inputs whose message has both sizes.
+    private static void AssertThrowsNamingInputs(string[] sizes, params Action[] calls)
+    {
+        foreach (Action call in calls)
+        {
+            ArgumentException e = Assert.Throws<ArgumentException>(call);
+            Assert.Equal("inputs", e.ParamName);
+            foreach (string size in sizes)
+            {
+                Assert.Contains(size, e.Message, StringComparison.Ordinal);
+            }
+        }
     }
 }

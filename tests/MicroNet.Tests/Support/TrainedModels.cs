@@ -33,6 +33,18 @@ internal static class TrainedModels
         return new Model(network, data.Schema.WithStandardizer(standardizer), ModelOutput.Value, new TargetScaling(mean, sd));
     }
 
+    /// <summary>
+    /// <see cref="Regression"/> on <c>y = x² + 0.5</c> for x from 0 to 19, a file written as <c>r.csv</c> in
+    /// <paramref name="folder"/>; the model is saved there as <c>r.json</c>.
+    /// </summary>
+    public static Model SavedSquares(TempFolder folder)
+    {
+        File.WriteAllText(folder["r.csv"], "x,y\n" + string.Concat(Enumerable.Range(0, 20).Select(i => $"{i},{i * i + 0.5}\n")));
+        Model model = Regression(CsvLoader.Load(folder["r.csv"], "y"));
+        ModelFile.Save(model, folder["r.json"]);
+        return model;
+    }
+
     private static Model Classifier(CsvData data)
     {
         // The whole dataset stands in for a training split here.

@@ -21,30 +21,20 @@ public static class ClassificationLossTests
         Approx.Equal(Math.Exp(0.1) / sum, logits[2].Grad, 1e-15, "d/dz2");
     }
 
-    [Fact]
-    public static void CrossEntropy_LargeLogitOnWrongClass_IsFiniteWithUnitGradients()
+    [Theory]
+    // Wrong class: -ln softmax([1000, 0])[1] = ln(e^1000 + 1) - 0 = 1000; gradient softmax - onehot = [1, 0] - [0, 1].
+    [InlineData(1, 1000.0, 1.0, -1.0)]
+    // Right class: ln(1 + e^-1000) rounds to 0, as do both gradients.
+    [InlineData(0, 0.0, 0.0, 0.0)]
+    public static void CrossEntropy_LargeLogit_IsFiniteWithExactGradients(int target, double expectedLoss, double expectedGrad0, double expectedGrad1)
     {
-        // -ln softmax([1000, 0])[1] = ln(e^1000 + 1) - 0 = 1000; gradient softmax - onehot = [1, 0] - [0, 1].
         Value[] logits = Leaves(1000.0, 0.0);
-        Value loss = Losses.CrossEntropy(logits, 1);
+        Value loss = Losses.CrossEntropy(logits, target);
         loss.Backward();
 
-        Assert.Equal(1000.0, loss.Data);
-        Assert.Equal(1.0, logits[0].Grad);
-        Assert.Equal(-1.0, logits[1].Grad);
-    }
-
-    [Fact]
-    public static void CrossEntropy_LargeLogitOnRightClass_IsZeroWithZeroGradients()
-    {
-        // ln(1 + e^-1000) rounds to 0, as do both gradients.
-        Value[] logits = Leaves(1000.0, 0.0);
-        Value loss = Losses.CrossEntropy(logits, 0);
-        loss.Backward();
-
-        Assert.Equal(0.0, loss.Data);
-        Assert.Equal(0.0, logits[0].Grad);
-        Assert.Equal(0.0, logits[1].Grad);
+        Assert.Equal(expectedLoss, loss.Data);
+        Assert.Equal(expectedGrad0, logits[0].Grad);
+        Assert.Equal(expectedGrad1, logits[1].Grad);
     }
 
     [Fact]

@@ -50,6 +50,13 @@ public static class EngineTests
         [.. result.History.TrainingLoss, .. result.History.ValidationLoss, .. result.History.TrainingAccuracy, .. result.History.TrainingRmse,
          result.Training.Loss, result.Validation!.Loss];
 
+    // The same training history, final losses and parameters, bit for bit.
+    private static void AssertBitIdentical((TrainingResult Result, double[] Parameters) expected, (TrainingResult Result, double[] Parameters) actual)
+    {
+        Assert.Equal(History(expected.Result), History(actual.Result));
+        Assert.Equal(expected.Parameters, actual.Parameters);
+    }
+
     [Theory]
     [InlineData("cross-entropy")]
     [InlineData("bce")]
@@ -57,11 +64,9 @@ public static class EngineTests
     [InlineData("mse")]
     public static void Fit_Compiled_SameSeedTwice_BitIdentical(string loss)
     {
-        (TrainingResult first, double[] firstParameters) = Train(loss, EngineKind.Compiled, workers: 2, batchSize: 32, l2: 1e-3);
-        (TrainingResult second, double[] secondParameters) = Train(loss, EngineKind.Compiled, workers: 2, batchSize: 32, l2: 1e-3);
-
-        Assert.Equal(History(first), History(second));
-        Assert.Equal(firstParameters, secondParameters);
+        AssertBitIdentical(
+            Train(loss, EngineKind.Compiled, workers: 2, batchSize: 32, l2: 1e-3),
+            Train(loss, EngineKind.Compiled, workers: 2, batchSize: 32, l2: 1e-3));
     }
 
     [Theory]
@@ -70,14 +75,10 @@ public static class EngineTests
     [InlineData("mse", 25)]
     public static void Fit_Compiled_OneTwoOrFourWorkers_BitIdentical(string loss, int batchSize)
     {
-        (TrainingResult one, double[] oneParameters) = Train(loss, EngineKind.Compiled, workers: 1, batchSize);
-        (TrainingResult two, double[] twoParameters) = Train(loss, EngineKind.Compiled, workers: 2, batchSize);
-        (TrainingResult four, double[] fourParameters) = Train(loss, EngineKind.Compiled, workers: 4, batchSize);
+        (TrainingResult, double[]) one = Train(loss, EngineKind.Compiled, workers: 1, batchSize);
 
-        Assert.Equal(History(one), History(two));
-        Assert.Equal(History(one), History(four));
-        Assert.Equal(oneParameters, twoParameters);
-        Assert.Equal(oneParameters, fourParameters);
+        AssertBitIdentical(one, Train(loss, EngineKind.Compiled, workers: 2, batchSize));
+        AssertBitIdentical(one, Train(loss, EngineKind.Compiled, workers: 4, batchSize));
     }
 
     [Theory]
@@ -89,11 +90,9 @@ public static class EngineTests
     public static void Fit_CompiledAndEager_OneChunkBatches_BitIdentical(string loss, double l2)
     {
         // Batches of 10 are one chunk each: the compiled engine sums the gradient in the eager engine's order.
-        (TrainingResult eager, double[] eagerParameters) = Train(loss, EngineKind.Eager, workers: 1, batchSize: 10, l2);
-        (TrainingResult compiled, double[] compiledParameters) = Train(loss, EngineKind.Compiled, workers: 2, batchSize: 10, l2);
-
-        Assert.Equal(History(eager), History(compiled));
-        Assert.Equal(eagerParameters, compiledParameters);
+        AssertBitIdentical(
+            Train(loss, EngineKind.Eager, workers: 1, batchSize: 10, l2),
+            Train(loss, EngineKind.Compiled, workers: 2, batchSize: 10, l2));
     }
 
     [Theory]

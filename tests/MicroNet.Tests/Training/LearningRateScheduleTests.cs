@@ -4,6 +4,14 @@ namespace MicroNet.Tests.Training;
 
 public static class LearningRateScheduleTests
 {
+    private static void AssertRates(LearningRateSchedule schedule, params (int Step, double Rate)[] expected)
+    {
+        foreach ((int step, double rate) in expected)
+        {
+            Approx.Equal(rate, schedule.LearningRateAt(step), 1e-15, $"step {step}");
+        }
+    }
+
     [Fact]
     public static void Constant_AnyStep_GivesTheSameRate()
     {
@@ -25,12 +33,8 @@ public static class LearningRateScheduleTests
     [Fact]
     public static void Linear_AfterItsSteps_HoldsTheEndRate()
     {
-        var schedule = LearningRateSchedule.Linear(0.5, 0.1, 4);
         // 0.5, 0.4, 0.3, 0.2, then 0.1 from step 4 on.
-        Approx.Equal(0.4, schedule.LearningRateAt(1), 1e-15, "step 1");
-        Approx.Equal(0.2, schedule.LearningRateAt(3), 1e-15, "step 3");
-        Approx.Equal(0.1, schedule.LearningRateAt(4), 1e-15, "step 4");
-        Approx.Equal(0.1, schedule.LearningRateAt(50), 1e-15, "step 50");
+        AssertRates(LearningRateSchedule.Linear(0.5, 0.1, 4), (1, 0.4), (3, 0.2), (4, 0.1), (50, 0.1));
     }
 
     [Fact]
@@ -39,10 +43,7 @@ public static class LearningRateScheduleTests
         // min + (start - min) (1 + cos(pi k / N)) / 2 with start 1, min 0.2, N = 8.
         var schedule = LearningRateSchedule.Cosine(1.0, 0.2, 8);
         Assert.Equal(1.0, schedule.LearningRateAt(0));
-        Approx.Equal(0.2 + 0.8 * (1 + Math.Sqrt(0.5)) / 2, schedule.LearningRateAt(2), 1e-15, "quarter");
-        Approx.Equal(0.6, schedule.LearningRateAt(4), 1e-15, "half");
-        Approx.Equal(0.2, schedule.LearningRateAt(8), 1e-15, "end");
-        Approx.Equal(0.2, schedule.LearningRateAt(9), 1e-15, "after the end");
+        AssertRates(schedule, (2, 0.2 + 0.8 * (1 + Math.Sqrt(0.5)) / 2), (4, 0.6), (8, 0.2), (9, 0.2));
     }
 
     [Fact]

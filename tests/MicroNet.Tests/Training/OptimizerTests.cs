@@ -8,6 +8,9 @@ namespace MicroNet.Tests.Training;
 /// </summary>
 public static class OptimizerTests
 {
+    // torch.optim.Adam's defaults for the betas and eps, with learning rate 0.1, for the tests that follow its formulas.
+    private const double Lr = 0.1, B1 = 0.9, B2 = 0.999, Eps = 1e-8;
+
     // loss = (p - 3)^2 + q^2 / 2, so dloss/dp = 2 (p - 3) and dloss/dq = q.
     private static Value QuadraticLoss(Value p, Value q) => (p - 3).Pow(2) + 0.5 * q * q;
 
@@ -21,18 +24,33 @@ public static class OptimizerTests
         optimizer.Step();
     }
 
+    // Steps the optimizer on loss = p^2 and checks p after each step.
+    private static void AssertStepsOnSquare(Value p, IOptimizer optimizer, double[] expected, double tolerance)
+    {
+        for (int step = 0; step < expected.Length; step++)
+        {
+            TrainStep(optimizer, () => p * p);
+            Approx.Equal(expected[step], p.Data, tolerance, $"p after step {step + 1}");
+        }
+    }
+
+    // torch.optim.Adam's update of one parameter at step t (from 1) with gradient g: updates the moments m and v and
+    // returns the amount to subtract, lr * m_hat / (sqrt(v_hat) + eps).
+    private static double AdamUpdate(double g, ref double m, ref double v, int t)
+    {
+        m = B1 * m + (1 - B1) * g;
+        v = B2 * v + (1 - B2) * g * g;
+        double mHat = m / (1 - Math.Pow(B1, t));
+        double vHat = v / (1 - Math.Pow(B2, t));
+        return Lr * mHat / (Math.Sqrt(vHat) + Eps);
+    }
+
     [Fact]
     public static void Sgd_PlainStep_MovesByLearningRateTimesGradient()
     {
         // loss = p^2, gradient 2p: p <- p - 0.1 * 2p = 0.8 p.
         Value p = 1.0;
-        var sgd = new Sgd([p], learningRate: 0.1);
-        double[] expected = [0.8, 0.64, 0.512];
-        foreach (double e in expected)
-        {
-            TrainStep(sgd, () => p * p);
-            Approx.Equal(e, p.Data, 1e-15, "p");
-        }
+        AssertStepsOnSquare(p, new Sgd([p], learningRate: 0.1), [0.8, 0.64, 0.512], 1e-15);
     }
 
     [Fact]
@@ -42,13 +60,7 @@ public static class OptimizerTests
         // Step 1: g = 2.1, v = 2.1, p = 0.79. Step 2: g = 1.659, v = 3.549, p = 0.4351.
         // Step 3: g = 0.91371, v = 4.10781, p = 0.024319.
         Value p = 1.0;
-        var sgd = new Sgd([p], learningRate: 0.1, momentum: 0.9, weightDecay: 0.1);
-        double[] expected = [0.79, 0.4351, 0.024319];
-        foreach (double e in expected)
-        {
-            TrainStep(sgd, () => p * p);
-            Approx.Equal(e, p.Data, 1e-14, "p");
-        }
+        AssertStepsOnSquare(p, new Sgd([p], learningRate: 0.1, momentum: 0.9, weightDecay: 0.1), [0.79, 0.4351, 0.024319], 1e-14);
     }
 
     [Fact]
@@ -69,7 +81,6 @@ public static class OptimizerTests
     [InlineData(0.1)]
     public static void Adam_ThreeSteps_MatchTorchAdamFormulas(double weightDecay)
     {
-        const double Lr = 0.1, B1 = 0.9, B2 = 0.999, Eps = 1e-8;
         Value p = 1.0, q = -2.0;
         var adam = new Adam([p, q], Lr, weightDecay: weightDecay);
 
@@ -79,12 +90,7 @@ public static class OptimizerTests
             double[] g = QuadraticGradient(x);
             for (int i = 0; i < 2; i++)
             {
-                g[i] += weightDecay * x[i];
-                m[i] = B1 * m[i] + (1 - B1) * g[i];
-                v[i] = B2 * v[i] + (1 - B2) * g[i] * g[i];
-                double mHat = m[i] / (1 - Math.Pow(B1, t));
-                double vHat = v[i] / (1 - Math.Pow(B2, t));
-                x[i] -= Lr * mHat / (Math.Sqrt(vHat) + Eps);
+                x[i] -= AdamUpdate(g[i] + weightDecay * x[i], ref m[i], ref v[i], t);
             }
 
             TrainStep(adam, () => QuadraticLoss(p, q));
@@ -97,7 +103,7 @@ public static class OptimizerTests
     [Fact]
     public static void AdamW_ThreeSteps_MatchTorchAdamWFormulas()
     {
-        const double Lr = 0.1, B1 = 0.9, B2 = 0.999, Eps = 1e-8, Wd = 0.2;
+        const double Wd = 0.2;
         Value p = 1.0, q = -2.0;
         var adamW = new Adam([p, q], Lr, weightDecay: Wd, decoupledWeightDecay: true);
 
@@ -109,11 +115,7 @@ public static class OptimizerTests
             for (int i = 0; i < 2; i++)
             {
                 x[i] *= 1 - Lr * Wd;
-                m[i] = B1 * m[i] + (1 - B1) * g[i];
-                v[i] = B2 * v[i] + (1 - B2) * g[i] * g[i];
-                double mHat = m[i] / (1 - Math.Pow(B1, t));
-                double vHat = v[i] / (1 - Math.Pow(B2, t));
-                x[i] -= Lr * mHat / (Math.Sqrt(vHat) + Eps);
+                x[i] -= AdamUpdate(g[i], ref m[i], ref v[i], t);
             }
 
             TrainStep(adamW, () => QuadraticLoss(p, q));

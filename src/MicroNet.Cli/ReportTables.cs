@@ -27,9 +27,4 @@ internal static class ReportTables
         }
         console.Write(table);
     }
-
-    /// <summary>The rows of a square matrix as lists, as <see cref="WriteConfusionMatrix"/> takes them.</summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1814", Justification = "Metrics.ConfusionMatrix returns a square int[,].")]
-    public static IReadOnlyList<IReadOnlyList<int>> Rows(int[,] matrix) =>
-        [.. Enumerable.Range(0, matrix.GetLength(0)).Select(t => (IReadOnlyList<int>)[.. Enumerable.Range(0, matrix.GetLength(1)).Select(p => matrix[t, p])])];
 }

@@ -34,6 +34,12 @@ public sealed class CsvData
     /// <summary>The file (or source name) the table came from.</summary>
     public string FileName { get; }
 
-    /// <summary>The separator used: the one given or the one detected.</summary>
+    /// <summary>The separator used: the one given or the one detected; <c>' '</c> for runs of spaces.</summary>
     public char Separator { get; }
+
+    /// <summary>Every column of the table (the target and those left out included), the role given to it and why.</summary>
+    public IReadOnlyList<ColumnReport> Columns { get; init; } = [];
+
+    /// <summary>How many lines above the header were skipped.</summary>
+    public int SkippedRows { get; init; }
 }

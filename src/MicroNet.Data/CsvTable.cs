@@ -15,7 +15,7 @@ public sealed class CsvTable
     private readonly int[] _lineNumbers;
     private readonly Dictionary<string, int> _columnIndex;
 
-    private CsvTable(string fileName, char separator, string[] header, string[][] rows, int[] lineNumbers)
+    internal CsvTable(string fileName, char separator, string[] header, string[][] rows, int[] lineNumbers)
     {
         FileName = fileName;
         Separator = separator;
@@ -32,7 +32,7 @@ public sealed class CsvTable
     /// <summary>The file the table was read from (or the name given for another source), used in error messages.</summary>
     public string FileName { get; }
 
-    /// <summary>The separator used: the one given or the one detected.</summary>
+    /// <summary>The separator used: the one given or the one detected; <c>' '</c> for runs of spaces.</summary>
     public char Separator { get; }
 
     /// <summary>The column names, in file order.</summary>
@@ -47,103 +47,49 @@ public sealed class CsvTable
     /// <summary>How many data rows there are.</summary>
     public int Count => _rows.Length;
 
-    /// <summary>Reads a CSV file.</summary>
-    /// <param name="path">The file.</param>
+    /// <summary>How many lines above the header were skipped (given, or a count line found by itself).</summary>
+    public int SkippedRows { get; private init; }
+
+    /// <summary>Reads a whole CSV file into memory; see <see cref="CsvReader"/> for the shapes of file it takes.</summary>
+    /// <param name="path">The file, gzipped or not.</param>
     /// <param name="separator">The separator; null to detect it from the header.</param>
+    /// <param name="skipRows">Lines above the header to skip; null to skip a count line if there is one.</param>
     /// <exception cref="DataFileException">
     /// The file does not exist, is empty, has a header but no rows, has a column without a name or a name twice, or a
     /// row with the wrong number of cells; the message names the file and line.
     /// </exception>
-    public static CsvTable Read(string path, char? separator = null)
+    public static CsvTable Read(string path, char? separator = null, int? skipRows = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        if (Directory.Exists(path))
-        {
-            throw new DataFileException(path, 0, null, "this is a folder, not a CSV file.");
-        }
-        StreamReader reader;
-        try
-        {
-            reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new DataFileException(path, 0, null, "the file does not exist.");
-        }
-        using (reader)
-        {
-            return Read(reader, path, separator);
-        }
+        using CsvReader reader = CsvReader.Open(path, separator, skipRows);
+        return Read(reader);
     }
 
     /// <summary>Reads CSV text from <paramref name="reader"/>; <paramref name="fileName"/> names it in error messages.</summary>
-    /// <exception cref="DataFileException">As <see cref="Read(string, char?)"/>.</exception>
-    public static CsvTable Read(TextReader reader, string fileName, char? separator = null)
+    /// <exception cref="DataFileException">As <see cref="Read(string, char?, int?)"/>.</exception>
+    public static CsvTable Read(TextReader reader, string fileName, char? separator = null, int? skipRows = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        ArgumentNullException.ThrowIfNull(fileName);
-        var options = new SepReaderOptions(separator is { } c ? new Sep(c) : Sep.Auto)
+        using CsvReader csv = CsvReader.Open(new LeaveOpenReader(reader), fileName, separator, skipRows);
+        return Read(csv);
+    }
+
+    /// <summary>Reads every remaining row of <paramref name="reader"/>.</summary>
+    /// <exception cref="DataFileException">As <see cref="Read(string, char?, int?)"/>.</exception>
+    public static CsvTable Read(CsvReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var rows = new List<string[]>();
+        var lines = new List<int>();
+        foreach ((int line, string[] cells) in reader.ReadAll())
         {
-            CultureInfo = CultureInfo.InvariantCulture,
-            Unescape = true,
-            Trim = SepTrim.All,
-            // Checked here instead, so that the message names the file and line in our words.
-            DisableColCountCheck = true,
-        };
-        SepReader sep;
-        try
-        {
-            sep = options.From(reader, leaveOpen: true);
+            rows.Add(cells);
+            lines.Add(line);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidDataException)
+        if (rows.Count == 0)
         {
-            throw new DataFileException(fileName, 1, null, $"the header cannot be read ({e.Message.TrimEnd('.')}); check for a column name given twice.", e);
+            throw new DataFileException(reader.FileName, 0, null, "the file has a header row but no data rows.");
         }
-        using (sep)
-        {
-            if (sep.IsEmpty || sep.Header.IsEmpty)
-            {
-                throw new DataFileException(fileName, 0, null, "the file is empty; a CSV file needs a header row of column names and at least one data row.");
-            }
-            string[] header = [.. sep.Header.ColNames];
-            for (int i = 0; i < header.Length; i++)
-            {
-                if (header[i].Length == 0)
-                {
-                    throw new DataFileException(fileName, 1, null, FormattableString.Invariant($"column {i + 1} of the header has no name; give every column a name."));
-                }
-                if (Array.IndexOf(header, header[i]) < i)
-                {
-                    throw new DataFileException(fileName, 1, header[i], "the header names this column twice; column names must be unique.");
-                }
-            }
-            var rows = new List<string[]>();
-            var lines = new List<int>();
-            foreach (SepReader.Row row in sep)
-            {
-                if (row.ColCount == 1 && row[0].Span.IsWhiteSpace())
-                {
-                    continue;
-                }
-                if (row.ColCount != header.Length)
-                {
-                    throw new DataFileException(fileName, row.LineNumberFrom, null, FormattableString.Invariant(
-                        $"the row has {row.ColCount} cells, but the header has {header.Length} columns (separator '{sep.Spec.Sep.Separator}'; quote cells that contain it)."));
-                }
-                var cells = new string[row.ColCount];
-                for (int i = 0; i < cells.Length; i++)
-                {
-                    cells[i] = row[i].ToString();
-                }
-                rows.Add(cells);
-                lines.Add(row.LineNumberFrom);
-            }
-            if (rows.Count == 0)
-            {
-                throw new DataFileException(fileName, 0, null, "the file has a header row but no data rows.");
-            }
-            return new CsvTable(fileName, sep.Spec.Sep.Separator, header, [.. rows], [.. lines]);
-        }
+        return new CsvTable(reader.FileName, reader.Separator, [.. reader.Header], [.. rows], [.. lines]) { SkippedRows = reader.SkippedRows };
     }
 
     /// <summary>Whether the header has a column named <paramref name="name"/> (case-sensitive).</summary>
@@ -172,10 +118,22 @@ public sealed class CsvTable
     /// <summary>The 0-based position of column <paramref name="name"/>.</summary>
     /// <exception cref="DataFileException">There is no such column; the message lists the columns there are.</exception>
     public int IndexOf(string name) =>
-        _columnIndex.TryGetValue(name, out int index)
-            ? index
-            : throw new DataFileException(FileName, 0, null,
-                $"there is no column '{name}'; the columns are {string.Join(", ", _header.Select(h => $"'{h}'"))} (names are case-sensitive).");
+        _columnIndex.TryGetValue(name, out int index) ? index : throw NoColumn(FileName, name, _header, Separator);
+
+    /// <summary>
+    /// The error for a column the header lacks: the columns there are (at most 10), the case of a near miss, and when a
+    /// header cell holds the name among other words, a hint that the file uses another separator.
+    /// </summary>
+    public static DataFileException NoColumn(string fileName, string name, IReadOnlyList<string> header, char separator)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        string? sameButCase = header.FirstOrDefault(h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase));
+        bool hidden = header.Any(h => h.Split([' ', '\t', ';', ',', '|'], StringSplitOptions.RemoveEmptyEntries).Contains(name, StringComparer.Ordinal));
+        string hint = sameButCase is not null ? $"; did you mean '{UserText.Quote(sameButCase)}' (names are case-sensitive)?"
+            : hidden ? $"; the header looks like it uses another separator than {CsvReader.NameOf(separator)} (name it with --separator)."
+            : " (names are case-sensitive).";
+        return new DataFileException(fileName, 0, null, $"there is no column '{UserText.Quote(name)}'; the columns are {UserText.List(header)}{hint}");
+    }
 
     /// <summary>
     /// Writes a header and rows as CSV (RFC 4180: cells with the separator, a quote or a line break are quoted),
@@ -196,4 +154,16 @@ public sealed class CsvTable
             }
         }
     }
+}
+
+/// <summary>A reader that leaves the one it wraps open when disposed (the caller owns it).</summary>
+internal sealed class LeaveOpenReader(TextReader inner) : TextReader
+{
+    public override int Peek() => inner.Peek();
+
+    public override int Read() => inner.Read();
+
+    public override int Read(Span<char> buffer) => inner.Read(buffer);
+
+    public override int Read(char[] buffer, int index, int count) => inner.Read(buffer, index, count);
 }

@@ -67,10 +67,25 @@ public static class DataSources
     public static DataSource Csv(string path, string target, CsvOptions? options = null)
     {
         CsvData csv = CsvLoader.Load(path, target, options);
+        List<string> notes = [];
+        if (csv.Separator != ',')
+        {
+            notes.Add($"cells separated by {CsvReader.NameOf(csv.Separator)}");
+        }
+        if (csv.Schema.DecimalSeparator == ',')
+        {
+            notes.Add("decimal commas");
+        }
+        if (csv.SkippedRows > 0)
+        {
+            notes.Add(csv.SkippedRows == 1 ? "1 line above the header skipped" : string.Create(CultureInfo.InvariantCulture, $"{csv.SkippedRows} lines above the header skipped"));
+        }
         return new DataSource(string.Create(CultureInfo.InvariantCulture, $"File '{path}', target '{target}'"), csv.Dataset)
         {
             Schema = csv.Schema,
             DroppedRowCount = csv.DroppedRowCount,
+            Columns = csv.Columns,
+            Notes = notes,
         };
     }
 }

@@ -46,10 +46,11 @@ public static class UserText
     }
 
     /// <summary>
-    /// Items for a message, each quoted with <see cref="Quote"/> and separated by commas, at most
-    /// <paramref name="maxItems"/> of them followed by "and N more": <c>'a', 'b', 'c' and 12 more</c>.
+    /// Items for a message, each cut and escaped with <see cref="Quote"/> (and in quotes unless <paramref name="quote"/> is
+    /// false), separated by commas, at most <paramref name="maxItems"/> of them followed by "and N more":
+    /// <c>'a', 'b', 'c' and 12 more</c>.
     /// </summary>
-    public static string List(IEnumerable<string> items, int maxItems = MaxListedItems)
+    public static string List(IEnumerable<string> items, int maxItems = MaxListedItems, bool quote = true)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxItems, 1);
@@ -59,7 +60,7 @@ public static class UserText
         {
             if (count++ < maxItems)
             {
-                shown.Add($"'{Quote(item)}'");
+                shown.Add(quote ? $"'{Quote(item)}'" : Quote(item));
             }
         }
         string list = string.Join(", ", shown);

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace MicroNet.Data;
 
 /// <summary>
@@ -27,10 +25,16 @@ public sealed class FeatureSchema
     /// <param name="kind">What the target is.</param>
     /// <param name="classNames">For classification, one name per class index (exactly 2 for binary); empty or null for regression.</param>
     /// <param name="standardizer">Standardises the encoded features (fitted on the training rows); null to leave them as they are.</param>
+    /// <param name="decimalSeparator">How the table writes decimals: <c>'.'</c> (the default) or <c>','</c>, for numeric cells and targets.</param>
     /// <exception cref="ArgumentException">The columns, classes or standardizer do not fit together.</exception>
     public FeatureSchema(IReadOnlyList<FeatureColumn> columns, string targetColumn, ProblemKind kind,
-        IReadOnlyList<string>? classNames, Standardizer? standardizer = null)
+        IReadOnlyList<string>? classNames, Standardizer? standardizer = null, char decimalSeparator = '.')
     {
+        if (decimalSeparator is not ('.' or ','))
+        {
+            throw new ArgumentException($"The decimal separator must be '.' or ',', not '{decimalSeparator}'.", nameof(decimalSeparator));
+        }
+        DecimalSeparator = decimalSeparator;
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentException.ThrowIfNullOrEmpty(targetColumn);
         if (columns.Count == 0)
@@ -96,6 +100,9 @@ public sealed class FeatureSchema
     /// <summary>One name per class index; empty for regression.</summary>
     public IReadOnlyList<string> ClassNames => _classNames;
 
+    /// <summary>How numeric cells and targets write decimals: <c>'.'</c> or <c>','</c> (with <c>;</c> or tab between cells).</summary>
+    public char DecimalSeparator { get; }
+
     /// <summary>The standardizer applied after encoding, fitted on the training rows; null if features are used as encoded.</summary>
     public Standardizer? Standardizer { get; }
 
@@ -116,12 +123,12 @@ public sealed class FeatureSchema
     public static FeatureSchema ForNumericFeatures(Dataset data, string targetColumn = "y")
     {
         ArgumentNullException.ThrowIfNull(data);
-        return new FeatureSchema([.. data.FeatureNames.Select(FeatureColumn.Numeric)], targetColumn, data.Kind, data.ClassNames);
+        return new FeatureSchema([.. data.FeatureNames.Select(name => FeatureColumn.Numeric(name))], targetColumn, data.Kind, data.ClassNames);
     }
 
     /// <summary>The same schema with <paramref name="standardizer"/> (fitted on the training split) in place of the current one.</summary>
     /// <exception cref="ArgumentException">The standardizer does not have <see cref="FeatureCount"/> features.</exception>
-    public FeatureSchema WithStandardizer(Standardizer? standardizer) => new(_columns, TargetColumn, Kind, _classNames, standardizer);
+    public FeatureSchema WithStandardizer(Standardizer? standardizer) => new(_columns, TargetColumn, Kind, _classNames, standardizer, DecimalSeparator);
 
     /// <summary>Whether <paramref name="cell"/> is a missing value: null, or one of <see cref="MissingTokens"/> ignoring case and surrounding white space.</summary>
     public static bool IsMissing(string? cell)
@@ -145,8 +152,7 @@ public sealed class FeatureSchema
     /// Reads <paramref name="cell"/> as a finite number in the invariant culture (<c>1.5</c>, <c>-2</c>, <c>3e-4</c>;
     /// no thousands separators, no decimal comma, no NaN or infinity).
     /// </summary>
-    public static bool TryParseNumber(string? cell, out double value) =>
-        double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+    public static bool TryParseNumber(string? cell, out double value) => CellParser.TryParseNumber(cell, '.', out value);
 
     /// <summary>
     /// Checks that a table's header has every input column (and the target, if <paramref name="requireTarget"/>),
@@ -167,59 +173,55 @@ public sealed class FeatureSchema
         {
             string role = absent == TargetColumn ? "the target column" : "a column the model was trained on";
             throw new DataFileException(fileName, 0, null,
-                $"there is no column '{absent}', {role}; the header has {string.Join(", ", header.Select(h => $"'{h}'"))}.");
+                $"there is no column '{UserText.Quote(absent)}', {role}; the header has {UserText.List(header)}.");
         }
     }
 
     /// <summary>
-    /// Turns one row into features as the model was trained on, before standardisation: numeric cells as numbers,
-    /// categorical cells one-hot. Columns not in the schema (the target among them) are ignored.
+    /// Turns one row into features as the model was trained on, before standardisation: numbers as they are,
+    /// categories one-hot, dates as numbers; a missing cell is filled where the column has a fill value. Columns not in
+    /// the schema (the target among them) are ignored. A category not seen in training is an error here; see
+    /// <see cref="CreateEncoder"/> for the lenient form.
     /// </summary>
     /// <param name="row">The row's cells by column name.</param>
     /// <param name="fileName">The file the row came from, for error messages; null if none.</param>
     /// <param name="lineNumber">The row's 1-based line in that file (the header is line 1), for error messages; 0 if none.</param>
     /// <exception cref="DataFileException">
-    /// A column is absent, a cell is missing, a numeric cell is not a number, or a category was not seen in training.
+    /// A column is absent, a cell is missing (without a fill value), a numeric or date cell cannot be read, or a category
+    /// was not seen in training.
     /// </exception>
     public double[] Encode(IReadOnlyDictionary<string, string> row, string? fileName = null, int lineNumber = 0)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var features = new double[FeatureCount];
-        int offset = 0;
-        foreach (FeatureColumn column in _columns)
+        string[] cells = new string[_columns.Length];
+        for (int i = 0; i < cells.Length; i++)
         {
-            if (!row.TryGetValue(column.Name, out string? cell))
-            {
-                throw new DataFileException(fileName, lineNumber, column.Name, "the column is absent, but the model needs it.");
-            }
-            if (IsMissing(cell))
-            {
-                throw new DataFileException(fileName, lineNumber, column.Name,
-                    $"the value is missing ('{cell.Trim()}'); fill it in or drop the row.");
-            }
-            string text = cell.Trim();
-            if (column.Kind == ColumnKind.Numeric)
-            {
-                if (!TryParseNumber(text, out features[offset]))
-                {
-                    throw new DataFileException(fileName, lineNumber, column.Name,
-                        $"'{text}' is not a number, but the column is numeric (write numbers such as 1.5, with a decimal point).");
-                }
-                offset++;
-            }
-            else
-            {
-                int index = IndexOf(column.Categories, text);
-                if (index < 0)
-                {
-                    throw new DataFileException(fileName, lineNumber, column.Name,
-                        $"'{text}' is not one of the categories seen in training ({string.Join(", ", column.Categories)}).");
-                }
-                features[offset + index] = 1;
-                offset += column.FeatureCount;
-            }
+            cells[i] = row.TryGetValue(_columns[i].Name, out string? cell)
+                ? cell
+                : throw new DataFileException(fileName, lineNumber, _columns[i].Name, "the column is absent, but the model needs it.");
         }
+        var features = new double[FeatureCount];
+        new RowEncoder(this, [.. _columns.Select(c => c.Name)], fileName, UnknownCategoryPolicy.Error, missingAsNaN: false).Encode(cells, lineNumber, features);
         return features;
+    }
+
+    /// <summary>
+    /// An encoder for the rows of one table whose header is <paramref name="header"/>: it finds each column once, then
+    /// turns rows given as cells in header order into features, without a dictionary per row.
+    /// </summary>
+    /// <exception cref="DataFileException">The header lacks a column the schema needs.</exception>
+    /// <param name="header">The table's column names, in order.</param>
+    /// <param name="fileName">The table's file, for messages.</param>
+    /// <param name="unknownCategories">What a category not seen in training becomes.</param>
+    /// <param name="missingAsNaN">
+    /// True to encode a missing cell of a column without a fill value as NaN features (for a loader whose fill values are
+    /// learned later, from the training rows) instead of failing.
+    /// </param>
+    public RowEncoder CreateEncoder(IReadOnlyList<string> header, string? fileName, UnknownCategoryPolicy unknownCategories, bool missingAsNaN = false)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        CheckHeader([.. header], fileName, requireTarget: false);
+        return new RowEncoder(this, header, fileName, unknownCategories, missingAsNaN);
     }
 
     /// <summary>
@@ -253,42 +255,30 @@ public sealed class FeatureSchema
     {
         if (IsMissing(cell))
         {
-            throw new DataFileException(fileName, lineNumber, TargetColumn, $"the target is missing ('{cell?.Trim()}'); fill it in or drop the row.");
+            throw new DataFileException(fileName, lineNumber, TargetColumn, $"the target is missing ('{UserText.Quote(cell?.Trim() ?? "")}'); fill it in or drop the row.");
         }
         string text = cell!.Trim();
         if (!Kind.IsClassification())
         {
-            return TryParseNumber(text, out double value)
+            return CellParser.TryParseNumber(text, DecimalSeparator, out double value)
                 ? value
-                : throw new DataFileException(fileName, lineNumber, TargetColumn, $"'{text}' is not a number, but the model predicts numbers.");
+                : throw new DataFileException(fileName, lineNumber, TargetColumn, $"'{UserText.Quote(text)}' is not a number, but the model predicts numbers.");
         }
         int index = Array.IndexOf(_classNames, text);
-        if (index < 0 && TryParseNumber(text, out double number))
+        if (index < 0 && CellParser.TryParseNumber(text, DecimalSeparator, out double number))
         {
             index = Array.FindIndex(_classNames, name => TryParseNumber(name, out double classValue) && classValue == number);
         }
         return index >= 0
             ? index
             : throw new DataFileException(fileName, lineNumber, TargetColumn,
-                $"'{text}' is not one of the model's classes ({string.Join(", ", _classNames)}).");
+                $"'{UserText.Quote(text)}' is not one of the model's classes ({UserText.List(_classNames, quote: false)}).");
     }
 
     /// <summary>For example <c>FeatureSchema(4 columns -> 4 features, target 'species', MulticlassClassification, 3 classes)</c>.</summary>
     public override string ToString() => Kind.IsClassification()
         ? Invariant($"FeatureSchema({_columns.Length} columns -> {FeatureCount} features, target '{TargetColumn}', {Kind}, {_classNames.Length} classes)")
         : Invariant($"FeatureSchema({_columns.Length} columns -> {FeatureCount} features, target '{TargetColumn}', {Kind})");
-
-    private static int IndexOf(IReadOnlyList<string> names, string name)
-    {
-        for (int i = 0; i < names.Count; i++)
-        {
-            if (names[i] == name)
-            {
-                return i;
-            }
-        }
-        return -1;
-    }
 
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 }

@@ -91,10 +91,22 @@ public sealed class Model
     /// <exception cref="ArgumentException"><paramref name="features"/> does not have the schema's feature count.</exception>
     public Prediction Predict(IReadOnlyList<double> features) => PredictStandardized(Schema.Standardize(features));
 
+    /// <summary>
+    /// A predictor for many rows: the network captured once, with its parameters as they are now, and replayed for each
+    /// row without building a graph (the same numbers as <see cref="Predict(IReadOnlyList{double})"/>, bit for bit). Later
+    /// changes to the network's parameters do not reach it. Not safe to share between threads; create one per thread.
+    /// </summary>
+    public ModelPredictor CreatePredictor() => new(this);
+
     private Prediction PredictStandardized(double[] inputs)
     {
         IReadOnlyList<Value> values = Network.Forward(inputs);
-        double[] outputs = [.. values.Select(v => v.Data)];
+        return Decide([.. values.Select(v => v.Data)]);
+    }
+
+    /// <summary>The prediction that network outputs make: the class (and probabilities) or the value in the target's units.</summary>
+    internal Prediction Decide(double[] outputs)
+    {
         if (Output == ModelOutput.Value)
         {
             return new Prediction(TargetScaling!.Apply(outputs[0]), -1, null, [], outputs);

@@ -8,33 +8,53 @@ using MicroNet.Nn;
 namespace MicroNet.Models;
 
 /// <summary>
-/// Saves and loads a <see cref="Model"/> as versioned JSON (<c>"format": "micronet-model"</c>, <c>"version": 1</c>):
+/// Saves and loads a <see cref="Model"/> as versioned JSON (<c>"format": "micronet-model"</c>, <c>"version": 2</c>):
 /// architecture, activations, weights, preprocessing and class names. Numbers are written with round-trip precision,
-/// so a loaded model predicts bit for bit what the saved one did. The format is documented in docs/model-format.md.
+/// so a loaded model predicts bit for bit what the saved one did. Version 1 files (before date columns, rare
+/// categories, fill values and decimal commas) still load. The format is documented in docs/model-format.md.
 /// </summary>
 public static class ModelFile
 {
     /// <summary>The value of the file's <c>format</c> field.</summary>
     public const string FormatName = "micronet-model";
 
-    /// <summary>The format version this build writes and reads.</summary>
-    public const int CurrentVersion = 1;
+    /// <summary>The format version this build writes; it reads this one and every earlier one.</summary>
+    public const int CurrentVersion = 2;
 
     /// <summary>
-    /// Writes the input columns as the model file stores them: an array of <c>{"name", "kind"[, "categories"]}</c>.
-    /// The ONNX export writes the same array into its metadata, so that both describe the columns alike.
+    /// Writes the input columns as the model file stores them: an array of
+    /// <c>{"name", "kind"[, "categories", "otherCategories"][, "hasTime"][, "fill"]}</c>. The ONNX export writes the same
+    /// array into its metadata, so that both describe the columns alike.
     /// </summary>
     public static void WriteColumns(Utf8JsonWriter writer, IReadOnlyList<FeatureColumn> columns)
     {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(columns);
         writer.WriteStartArray();
         foreach (FeatureColumn column in columns)
         {
             writer.WriteStartObject();
             writer.WriteString("name", column.Name);
-            writer.WriteString("kind", column.Kind == ColumnKind.Numeric ? "numeric" : "categorical");
+            writer.WriteString("kind", ColumnKindExtensions.Names.NameOf(column.Kind));
             if (column.Kind == ColumnKind.Categorical)
             {
                 WriteStrings(writer, "categories", column.Categories);
+                if (column.HasOther)
+                {
+                    WriteStrings(writer, "otherCategories", column.OtherCategories);
+                }
+            }
+            if (column.Kind == ColumnKind.Date)
+            {
+                writer.WriteBoolean("hasTime", column.HasTime);
+            }
+            if (column.FillCategory is { } category)
+            {
+                writer.WriteString("fill", category);
+            }
+            else if (column.FillNumber is { } number)
+            {
+                WriteNumber(writer, "fill", number);
             }
             writer.WriteEndObject();
         }
@@ -112,6 +132,7 @@ public static class ModelFile
             }
 
             writer.WriteStartObject("preprocessing");
+            writer.WriteString("decimalSeparator", schema.DecimalSeparator.ToString());
             writer.WritePropertyName("columns");
             WriteColumns(writer, schema.Columns);
             WriteStrings(writer, "features", schema.FeatureNames);
@@ -159,10 +180,12 @@ public static class ModelFile
         {
             throw ModelFileException.For(path, "the file is empty.");
         }
+        // An editor may have saved it with a UTF-8 byte-order mark, which JSON does not allow; skip it.
+        ReadOnlyMemory<byte> json = bytes.AsMemory(bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0);
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(bytes);
+            document = JsonDocument.Parse(json);
         }
         catch (JsonException e)
         {

@@ -18,14 +18,16 @@ internal sealed class ModelFileReader(string path)
             throw Fail($"it is not a MicroNet model file (its format is {format.GetRawText()}, not \"{ModelFile.FormatName}\").");
         }
         JsonElement version = Required(root, "version", "version");
-        if (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out int v))
+        // 2.0 is the whole number 2, as JSON does not tell integers from other numbers.
+        if (version.ValueKind != JsonValueKind.Number || !version.TryGetDouble(out double number) || number != Math.Floor(number) || number is < 1 or > int.MaxValue)
         {
-            throw Fail($"its version is {version.GetRawText()}, not a whole number.");
+            throw Fail($"its version is {Describe(version)}, not a whole number of at least 1.");
         }
-        if (v != ModelFile.CurrentVersion)
+        int v = (int)number;
+        if (v > ModelFile.CurrentVersion)
         {
             throw Fail(FormattableString.Invariant(
-                $"it is a version {v} model file, but this build of micronet reads version {ModelFile.CurrentVersion} only{(v > ModelFile.CurrentVersion ? " (update micronet)" : "")}."));
+                $"it is a version {v} model file, but this build of micronet reads version {ModelFile.CurrentVersion} and older (update micronet)."));
         }
 
         ProblemKind kind = Enumerated(root, "problem", "problem", ProblemKindExtensions.Names);
@@ -49,12 +51,13 @@ internal sealed class ModelFileReader(string path)
             string at = Invariant($"preprocessing.columns[{c++}]");
             string name = String(Required(column, "name", at + ".name"), at + ".name");
             string columnKind = String(Required(column, "kind", at + ".kind"), at + ".kind");
-            columns.Add(columnKind switch
+            if (!ColumnKindExtensions.Names.TryParse(columnKind, out ColumnKind parsedKind) || ColumnKindExtensions.Names.NameOf(parsedKind) != columnKind
+                || (v == 1 && parsedKind == ColumnKind.Date))
             {
-                "numeric" => FeatureColumn.Numeric(name),
-                "categorical" => Checked(() => FeatureColumn.Categorical(name, Strings(Required(column, "categories", at + ".categories"), at + ".categories")), at),
-                _ => throw Fail($"{at}.kind is \"{columnKind}\", which this build does not know (expected \"numeric\" or \"categorical\")."),
-            });
+                string known = v == 1 ? "\"numeric\" or \"categorical\"" : string.Join(", ", ColumnKindExtensions.Names.Names.Select(k => $"\"{k}\""));
+                throw Fail($"{at}.kind is \"{UserText.Quote(columnKind)}\", which this build does not know in a version {v} file (expected {known}).");
+            }
+            columns.Add(Checked(() => ReadColumn(column, name, parsedKind, at), at));
         }
         Standardizer? standardizer = null;
         if (Required(preprocessing, "standardizer", "preprocessing.standardizer") is { ValueKind: not JsonValueKind.Null } s)
@@ -63,7 +66,13 @@ internal sealed class ModelFileReader(string path)
             double[] deviations = Numbers(Required(s, "standardDeviations", "preprocessing.standardizer.standardDeviations"), "preprocessing.standardizer.standardDeviations");
             standardizer = Checked(() => new Standardizer(means, deviations), "preprocessing.standardizer");
         }
-        FeatureSchema schema = Checked(() => new FeatureSchema(columns, targetColumn, kind, classNames, standardizer), "preprocessing");
+        char decimalSeparator = '.';
+        if (preprocessing.TryGetProperty("decimalSeparator", out JsonElement decimalElement))
+        {
+            string text = String(decimalElement, "preprocessing.decimalSeparator");
+            decimalSeparator = text is "." or "," ? text[0] : throw Fail($"preprocessing.decimalSeparator is \"{UserText.Quote(text)}\", but must be \".\" or \",\".");
+        }
+        FeatureSchema schema = Checked(() => new FeatureSchema(columns, targetColumn, kind, classNames, standardizer, decimalSeparator), "preprocessing");
         if (preprocessing.TryGetProperty("features", out JsonElement featuresElement))
         {
             string[] features = Strings(featuresElement, "preprocessing.features");
@@ -87,6 +96,25 @@ internal sealed class ModelFileReader(string path)
             }
         }
         return Checked(() => new Model(network, schema, output, scaling, metadata), "the model");
+    }
+
+    private FeatureColumn ReadColumn(JsonElement column, string name, ColumnKind kind, string at)
+    {
+        JsonElement? fill = column.TryGetProperty("fill", out JsonElement f) && f.ValueKind != JsonValueKind.Null ? f : null;
+        switch (kind)
+        {
+            case ColumnKind.Numeric:
+                return FeatureColumn.Numeric(name, fill is { } n ? Number(n, at + ".fill") : null);
+            case ColumnKind.Date:
+                bool hasTime = column.TryGetProperty("hasTime", out JsonElement time) && (time.ValueKind is JsonValueKind.True or JsonValueKind.False
+                    ? time.GetBoolean()
+                    : throw Fail($"{at}.hasTime must be true or false, but is {Describe(time)}."));
+                return FeatureColumn.Date(name, hasTime, fill is { } d ? Number(d, at + ".fill") : null);
+            default:
+                string[] categories = Strings(Required(column, "categories", at + ".categories"), at + ".categories");
+                string[] other = column.TryGetProperty("otherCategories", out JsonElement o) ? Strings(o, at + ".otherCategories") : [];
+                return FeatureColumn.Categorical(name, categories, other, fill is { } c ? String(c, at + ".fill") : null);
+        }
     }
 
     private Mlp ReadNetwork(JsonElement network)

@@ -10,4 +10,10 @@ public sealed record Prediction(double Value, int ClassIndex, string? ClassName,
 {
     /// <summary>The probability of the predicted class, or null when the model gives none.</summary>
     public double? Probability => Probabilities.Count > 0 && ClassIndex >= 0 ? Probabilities[ClassIndex] : null;
+
+    /// <summary>
+    /// Whether every output of the network is finite. A NaN or infinite output (inputs far outside what the model was
+    /// trained on, say) predicts nothing: its class and value mean nothing and should be reported, not counted.
+    /// </summary>
+    public bool IsFinite => Outputs.All(double.IsFinite);
 }

@@ -30,4 +30,10 @@ public sealed record DataSource(string Description, Dataset Data)
 
     /// <summary>A note on how the features were made, such as <c>pixels / 255</c>; null for none.</summary>
     public string? FeatureNote { get; init; }
+
+    /// <summary>Every column of the table and the role it was given, for a schema table; empty for data not read from a table.</summary>
+    public IReadOnlyList<ColumnReport> Columns { get; init; } = [];
+
+    /// <summary>How the file was read, in short sentences for a summary (separator, decimal comma, lines skipped); empty if nothing is worth saying.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }

@@ -67,7 +67,11 @@ public sealed class PreparedData
     /// for regression it also standardises the targets with the training rows' mean and standard deviation (only
     /// centres them if that deviation is 0).
     /// </summary>
-    /// <param name="data">The rows, features encoded but not standardised (as <c>CsvLoader</c> or <see cref="SyntheticData"/> give them).</param>
+    /// <param name="data">
+    /// The rows, features encoded but not standardised (as <c>CsvLoader</c> or <see cref="SyntheticData"/> give them); a
+    /// missing feature may be NaN, and is then filled with the training rows' mean or most frequent category, which the
+    /// schema keeps for prediction.
+    /// </param>
     /// <param name="schema">
     /// How raw CSV rows became <paramref name="data"/>'s features (<c>CsvData.Schema</c>); null for data that did not come from a
     /// file, which gets <see cref="FeatureSchema.ForNumericFeatures"/>. Any standardizer it has is replaced.
@@ -103,6 +107,8 @@ public sealed class PreparedData
         {
             throw new DataFileException(Invariant($"The dataset has {data.Count} rows, too few to leave any for training; give it more rows or hold out less."));
         }
+        // Missing features (NaN, as a loader marks them under --missing impute) are filled from the training rows only.
+        (raw, schema) = Imputation.Fill(raw, schema);
         var standardizer = Standardizer.Fit(raw.Train);
         TargetScaling? targetScaling = data.Kind == ProblemKind.Regression ? FitTargets(raw.Train) : null;
         return new PreparedData(

@@ -110,29 +110,23 @@ public sealed class TrainingRun
             throw new DataFileException($"{source.Description}: {e.Message}", e);
         }
         Mlp network = ModelBuilder.ForDataset(prepared.Train, settings.HiddenLayers, settings.Activation, seeds.Weights, loss);
-        return new TrainingRun(source, settings, prepared, network, options with { Seed = seeds.BatchOrder });
+        options = options with { Seed = seeds.BatchOrder, TargetScale = prepared.TargetScaling?.StandardDeviation ?? 1 };
+        return new TrainingRun(source, settings, prepared, network, options);
     }
 
     /// <summary>A session that trains <see cref="Network"/> one epoch at a time, validating on the validation rows.</summary>
     public TrainingSession Start() => new(Network, Data.Train, Options, Data.Validation.Count > 0 ? Data.Validation : null);
 
     /// <summary>
-    /// Trains <see cref="Network"/> to the end (or to a divergence, keeping the last good parameters), scores it on the test
-    /// rows, and bundles it as a <see cref="Model"/> whose metadata says what it was trained on.
+    /// Trains <see cref="Network"/> as <see cref="Trainer.Fit"/> does (to the end, to a divergence or to the patience, ending
+    /// with the best epoch's parameters when there are validation rows), scores it on the test rows, and bundles it as a
+    /// <see cref="Model"/> whose metadata says what it was trained on.
     /// </summary>
     /// <param name="onEpoch">Called after every completed epoch, on the calling thread.</param>
     public TrainingOutcome Train(Action<EpochReport>? onEpoch = null)
     {
-        TrainingSession session = Start();
-        while (session.CanContinue)
-        {
-            if (session.RunEpoch() is { } report)
-            {
-                onEpoch?.Invoke(report);
-            }
-        }
-        TrainingResult result = session.Result();
-        Evaluation? test = Data.Test.Count > 0 ? Trainer.Evaluate(Network, Data.Test, Loss) : null;
+        TrainingResult result = Trainer.Fit(Network, Data.Train, Options, Data.Validation.Count > 0 ? Data.Validation : null, onEpoch);
+        Evaluation? test = Data.Test.Count > 0 ? Trainer.Evaluate(Network, Data.Test, Loss, Options.TargetScale) : null;
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["trainedOn"] = Source.Description,
@@ -164,6 +158,8 @@ public sealed class TrainingRun
                 L2 = settings.L2,
                 Engine = settings.Engine,
                 Workers = settings.Workers,
+                Patience = settings.Patience,
+                RestoreBest = settings.RestoreBest,
             };
         }
         catch (ArgumentOutOfRangeException e)
@@ -182,6 +178,7 @@ public sealed class TrainingRun
         nameof(TrainingOptions.BatchSize) => nameof(TrainingSettings.BatchSize),
         nameof(TrainingOptions.L2) => nameof(TrainingSettings.L2),
         nameof(TrainingOptions.Workers) => nameof(TrainingSettings.Workers),
+        nameof(TrainingOptions.Patience) => nameof(TrainingSettings.Patience),
         _ => parameter ?? "",
     };
 

@@ -68,4 +68,10 @@ public sealed record TrainingSettings
 
     /// <summary>Threads for the compiled engine; 0 for one per processor.</summary>
     public int Workers { get; init; }
+
+    /// <summary>Stop when the validation loss has not improved for this many epochs; null (the default) to run every epoch.</summary>
+    public int? Patience { get; init; }
+
+    /// <summary>Whether the model ends with the parameters of the epoch of lowest validation loss (the default) or of the last epoch.</summary>
+    public bool RestoreBest { get; init; } = true;
 }

@@ -11,7 +11,11 @@ namespace MicroNet.Training;
 /// For classification, <c>ConfusionMatrix[t][p]</c> counts samples of class <c>t</c> predicted as <c>p</c> (rows true,
 /// columns predicted, as <see cref="Metrics.ConfusionMatrix"/>); null for regression.
 /// </param>
-/// <param name="Rmse">The root mean squared error (see <see cref="Metrics.Rmse"/>); null for classification.</param>
+/// <param name="Rmse">The root mean squared error (see <see cref="Metrics.Rmse"/>), in the target's units; null for classification.</param>
 /// <param name="RSquared">The coefficient of determination (see <see cref="Metrics.RSquared"/>); null for classification.</param>
 public sealed record Evaluation(
-    int Count, double Loss, double? Accuracy, IReadOnlyList<IReadOnlyList<int>>? ConfusionMatrix, double? Rmse, double? RSquared);
+    int Count, double Loss, double? Accuracy, IReadOnlyList<IReadOnlyList<int>>? ConfusionMatrix, double? Rmse, double? RSquared)
+{
+    /// <summary>The mean absolute error (see <see cref="Metrics.Mae"/>), in the target's units; null for classification.</summary>
+    public double? Mae { get; init; }
+}

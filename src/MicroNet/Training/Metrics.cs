@@ -60,6 +60,21 @@ public static class Metrics
     }
 
     /// <summary>
+    /// The mean absolute error, <c>mean(|predictions[i] - targets[i]|)</c>, in the targets' units. NaN in any input gives NaN.
+    /// </summary>
+    /// <exception cref="ArgumentException">The lists differ in length or are empty.</exception>
+    public static double Mae(IReadOnlyList<double> predictions, IReadOnlyList<double> targets)
+    {
+        CheckPairs(predictions, targets);
+        double sum = 0;
+        for (int i = 0; i < predictions.Count; i++)
+        {
+            sum += Math.Abs(predictions[i] - targets[i]);
+        }
+        return sum / predictions.Count;
+    }
+
+    /// <summary>
     /// The coefficient of determination, <c>1 - SS_res / SS_tot</c> with <c>SS_res = sum((t[i] - p[i]) ** 2)</c> and
     /// <c>SS_tot = sum((t[i] - mean(t)) ** 2)</c>: 1 for perfect predictions, 0 for always predicting the mean, negative
     /// for worse. NaN in any prediction or target gives NaN.

@@ -26,9 +26,11 @@ public static class Trainer
     /// </summary>
     /// <remarks>
     /// Everything is checked before the first step: the loss must fit the targets, the model must have one input per
-    /// feature and the outputs the loss needs, and the rows must be finite. After a divergence the model holds the
-    /// parameters of the last step whose loss was finite and <see cref="TrainingResult.Divergence"/> says where it
-    /// happened; nothing is thrown.
+    /// feature and the outputs the loss needs, and the rows must be finite. With a validation set the model ends with the
+    /// parameters of the epoch of lowest validation loss (<see cref="TrainingOptions.RestoreBest"/>,
+    /// <see cref="TrainingResult.BestEpoch"/>), and <see cref="TrainingOptions.Patience"/> can stop it early. After a
+    /// divergence the model holds the parameters of the last step whose loss was finite, or of the best epoch, and
+    /// <see cref="TrainingResult.Divergence"/> says where it happened; nothing is thrown.
     /// </remarks>
     /// <param name="model">The network to train; its parameters change.</param>
     /// <param name="train">The training rows (already preprocessed); at least one.</param>
@@ -47,6 +49,10 @@ public static class Trainer
                 onEpoch?.Invoke(report);
             }
         }
+        if ((options ?? new TrainingOptions()).RestoreBest)
+        {
+            session.RestoreBest();
+        }
         return session.Result();
     }
 
@@ -57,8 +63,9 @@ public static class Trainer
     /// <param name="model">A network that fits the data and the loss.</param>
     /// <param name="data">The rows to score; at least one.</param>
     /// <param name="loss">The loss to report; null picks it from the data, as training does.</param>
+    /// <param name="targetScale">For targets standardised for training, their standard deviation, so that RMSE and MAE come out in the target's units.</param>
     /// <exception cref="ArgumentException">The dataset is empty, or the model or the loss does not fit it.</exception>
-    public static Evaluation Evaluate(Mlp model, Dataset data, LossFunction? loss = null)
+    public static Evaluation Evaluate(Mlp model, Dataset data, LossFunction? loss = null, double targetScale = 1)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
@@ -68,21 +75,24 @@ public static class Trainer
         }
         LossFunction resolved = LossFunction.Resolve(loss, data.Kind);
         CheckModel(model, data, resolved);
-        return Score(data, new CompiledBatches(model, resolved, model.Parameters(), workers: 0, training: false));
+        return Score(data, new CompiledBatches(model, resolved, model.Parameters(), workers: 0, training: false), targetScale);
     }
 
     /// <summary>
     /// Scores on a compiled replay, one sample at a time, so that no graph of the whole dataset is ever built: the same
     /// numbers as one eager graph over every row (its mean is the same left-to-right sum times <c>1 / n</c>).
     /// </summary>
-    internal static Evaluation Score(Dataset data, CompiledBatches scorer)
+    internal static Evaluation Score(Dataset data, CompiledBatches scorer, double targetScale)
     {
         bool classification = data.Kind.IsClassification();
         var predicted = new double[data.Count];
         double meanLoss = scorer.Score(data, predicted, classification);
         if (!classification)
         {
-            return new Evaluation(data.Count, meanLoss, null, null, Metrics.Rmse(predicted, data.Targets), Metrics.RSquared(predicted, data.Targets));
+            return new Evaluation(data.Count, meanLoss, null, null, Metrics.Rmse(predicted, data.Targets) * targetScale, Metrics.RSquared(predicted, data.Targets))
+            {
+                Mae = Metrics.Mae(predicted, data.Targets) * targetScale,
+            };
         }
         int[] classes = [.. predicted.Select(p => (int)p)];
         int[,] matrix = Metrics.ConfusionMatrix(classes, data.Classes, data.ClassCount);

@@ -31,6 +31,8 @@ public sealed record TrainingOptions
     private readonly int _batchSize = DefaultBatchSize;
     private readonly double _l2;
     private readonly int _workers;
+    private readonly int? _patience;
+    private readonly double _targetScale = 1;
     private readonly Func<IReadOnlyList<Value>, IOptimizer> _optimizer = OptimizerKind.Adam.Factory();
 
     /// <summary>
@@ -133,6 +135,48 @@ public sealed record TrainingOptions
         {
             ArgumentOutOfRangeException.ThrowIfNegative(value, nameof(Workers));
             _workers = value;
+        }
+    }
+
+    /// <summary>
+    /// Stop when the validation loss has not improved for this many epochs; null (the default) to run every epoch.
+    /// Needs a validation set; without one it has no effect.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set below 1.</exception>
+    public int? Patience
+    {
+        get => _patience;
+        init
+        {
+            if (value is < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(Patience), value, "Patience must be at least 1 epoch.");
+            }
+            _patience = value;
+        }
+    }
+
+    /// <summary>
+    /// With a validation set, whether training ends with the parameters of the epoch whose validation loss was lowest
+    /// (true, the default) or with those of the last epoch. <see cref="TrainingResult.BestEpoch"/> says which epoch that was.
+    /// </summary>
+    public bool RestoreBest { get; init; } = true;
+
+    /// <summary>
+    /// For regression on standardised targets, their standard deviation: RMSE and MAE are reported multiplied by it, in
+    /// the target's own units (the loss stays in standardised units). 1 (the default) for targets used as they are.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to a number that is not finite and above 0.</exception>
+    public double TargetScale
+    {
+        get => _targetScale;
+        init
+        {
+            if (!(value > 0 && double.IsFinite(value)))
+            {
+                throw new ArgumentOutOfRangeException(nameof(TargetScale), value, "The target scale must be a finite number above 0.");
+            }
+            _targetScale = value;
         }
     }
 }

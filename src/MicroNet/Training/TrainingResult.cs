@@ -24,4 +24,13 @@ public sealed record TrainingResult(
 {
     /// <summary>True if the loss became NaN or infinite and training stopped early; see <see cref="Divergence"/>.</summary>
     public bool Diverged => Divergence is not null;
+
+    /// <summary>
+    /// With a validation set, the epoch (from 1) whose validation loss was lowest; when
+    /// <see cref="TrainingOptions.RestoreBest"/> is on, <see cref="Model"/> holds its parameters. Null without validation.
+    /// </summary>
+    public int? BestEpoch { get; init; }
+
+    /// <summary>Whether <see cref="TrainingOptions.Patience"/> stopped the run before its last epoch.</summary>
+    public bool StoppedEarly { get; init; }
 }

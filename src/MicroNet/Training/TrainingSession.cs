@@ -40,6 +40,8 @@ public sealed class TrainingSession
     private readonly Random _random;
     private readonly List<EpochReport> _reports = [];
     private readonly Stopwatch _stopwatch = new();
+    private double[]? _best;
+    private (double Accuracy, double Loss) _bestScore = (double.NegativeInfinity, double.PositiveInfinity);
 
     /// <summary>Checks everything and prepares the run; no step is taken yet.</summary>
     /// <param name="model">The network to train; its parameters change.</param>
@@ -90,8 +92,37 @@ public sealed class TrainingSession
     /// <summary>Why the run stopped early, or null while every step's loss has been finite.</summary>
     public TrainingDivergence? Divergence { get; private set; }
 
-    /// <summary>Whether the run can go on: fewer than <see cref="TrainingOptions.Epochs"/> epochs done and no divergence.</summary>
-    public bool CanContinue => Epoch < _options.Epochs && Divergence is null;
+    /// <summary>
+    /// Whether the run can go on: fewer than <see cref="TrainingOptions.Epochs"/> epochs done, no divergence, and (with
+    /// <see cref="TrainingOptions.Patience"/>) the validation loss improved within the patience.
+    /// </summary>
+    public bool CanContinue => Epoch < _options.Epochs && Divergence is null && !StoppedEarly;
+
+    /// <summary>
+    /// The epoch (from 1) that scored best on the validation rows so far: for classes the highest accuracy (the latest of
+    /// equals), for numbers the lowest loss; null without a validation set or before the first epoch.
+    /// </summary>
+    public int? BestEpoch { get; private set; }
+
+    /// <summary>Whether <see cref="TrainingOptions.Patience"/> epochs passed without the validation score improving (see <see cref="BestEpoch"/>).</summary>
+    public bool StoppedEarly => _options.Patience is { } patience && BestEpoch is { } best && Epoch - best >= patience;
+
+    /// <summary>
+    /// Puts back the parameters of <see cref="BestEpoch"/>, the epoch that scored best on the validation rows; false (and
+    /// nothing changes) without a validation set.
+    /// </summary>
+    public bool RestoreBest()
+    {
+        if (_best is null)
+        {
+            return false;
+        }
+        for (int i = 0; i < _best.Length; i++)
+        {
+            _parameters[i].Data = _best[i];
+        }
+        return true;
+    }
 
     /// <summary>The reports of the completed epochs, in order.</summary>
     public IReadOnlyList<EpochReport> Reports => _reports;
@@ -123,10 +154,14 @@ public sealed class TrainingSession
     public TrainingResult Result()
     {
         _stopwatch.Start();
-        Evaluation trainingScore = Trainer.Score(_train, _scorer);
-        Evaluation? validationScore = _validation is null ? null : Trainer.Score(_validation, _scorer);
+        Evaluation trainingScore = Trainer.Score(_train, _scorer, _options.TargetScale);
+        Evaluation? validationScore = _validation is null ? null : Trainer.Score(_validation, _scorer, _options.TargetScale);
         _stopwatch.Stop();
-        return new TrainingResult(_model, Loss, new TrainingHistory(_reports), trainingScore, validationScore, Steps, _stopwatch.Elapsed, Divergence);
+        return new TrainingResult(_model, Loss, new TrainingHistory(_reports), trainingScore, validationScore, Steps, _stopwatch.Elapsed, Divergence)
+        {
+            BestEpoch = BestEpoch,
+            StoppedEarly = StoppedEarly,
+        };
     }
 
     private EpochReport? TrainEpoch()
@@ -175,7 +210,17 @@ public sealed class TrainingSession
             Stop(epoch, Steps, double.NaN, restore: true);
             return null;
         }
-        Evaluation? scored = _validation is null ? null : Trainer.Score(_validation, _scorer);
+        Evaluation? scored = _validation is null ? null : Trainer.Score(_validation, _scorer, _options.TargetScale);
+        if (scored is not null && IsBetter(scored))
+        {
+            _bestScore = (scored.Accuracy ?? 0, scored.Loss);
+            BestEpoch = epoch + 1;
+            _best ??= new double[_parameters.Count];
+            for (int i = 0; i < _best.Length; i++)
+            {
+                _best[i] = _parameters[i].Data;
+            }
+        }
         var report = new EpochReport(
             Epoch: epoch + 1,
             EpochCount: _options.Epochs,
@@ -183,7 +228,7 @@ public sealed class TrainingSession
             LearningRate: _optimizer.LearningRate,
             TrainingLoss: lossSum / _train.Count,
             TrainingAccuracy: classification ? (double)correct / _train.Count : null,
-            TrainingRmse: classification ? null : Math.Sqrt(squaredErrorSum / _train.Count),
+            TrainingRmse: classification ? null : Math.Sqrt(squaredErrorSum / _train.Count) * _options.TargetScale,
             ValidationLoss: scored?.Loss,
             ValidationAccuracy: scored?.Accuracy,
             ValidationRmse: scored?.Rmse,
@@ -191,6 +236,12 @@ public sealed class TrainingSession
         _reports.Add(report);
         return report;
     }
+
+    // The best epoch so far: for classes the highest validation accuracy, and among equals the latest (a small validation
+    // set ties often, and the longer-trained network generalises better); for numbers the lowest loss.
+    private bool IsBetter(Evaluation scored) => scored.Accuracy is { } accuracy
+        ? accuracy >= _bestScore.Accuracy
+        : scored.Loss < _bestScore.Loss;
 
     // Before the first step there is nothing to restore: the parameters are the initial ones.
     private void Stop(int epoch, int step, double loss, bool restore)

@@ -82,7 +82,7 @@ public static class BadInputTests
         using var folder = new TempFolder();
         ModelFile.Save(TrainedModels.Iris(), folder["model.json"]);
         JsonNode json = JsonNode.Parse(File.ReadAllText(folder["model.json"]))!;
-        json["version"] = 2;
+        json["version"] = 3;
         File.WriteAllText(folder["model.json"], json.ToJsonString());
         File.WriteAllText(folder["iris.csv"], "sepal_length,sepal_width,petal_length,petal_width,species\n5.1,3.5,1.4,0.2,setosa\n");
         string[] args = command == "predict"
@@ -93,7 +93,7 @@ public static class BadInputTests
 
         Assert.Equal(2, run.ExitCode);
         string line = Assert.Single(run.ErrorLines);
-        Assert.Contains("version 2 model file, but this build of micronet reads version 1", line, StringComparison.Ordinal);
+        Assert.Contains("version 3 model file, but this build of micronet reads version 2 and older", line, StringComparison.Ordinal);
         Assert.Contains(folder["model.json"], line, StringComparison.Ordinal);
         GraphCommandTests.AssertNoStackTrace(run.Error);
         Assert.Equal(["iris.csv", "model.json"], folder.Entries());

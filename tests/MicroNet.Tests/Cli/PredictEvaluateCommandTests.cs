@@ -167,7 +167,7 @@ public static class PredictEvaluateCommandTests
     }
 
     [Theory]
-    [InlineData("other version", "version 7 model file, but this build of micronet reads version 1")]
+    [InlineData("other version", "version 7 model file, but this build of micronet reads version 2 and older")]
     [InlineData("truncated", "not valid JSON")]
     [InlineData("missing", "does not exist")]
     public static void BadModel_ExitsTwoWithOneLine(string what, string expected)

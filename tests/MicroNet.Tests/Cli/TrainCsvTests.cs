@@ -63,7 +63,7 @@ public static partial class TrainCsvTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("regression", run.Output, StringComparison.Ordinal);
         Assert.Contains("Targets standardised too", run.Output, StringComparison.Ordinal);
-        Match test = Regex.Match(run.Output, @"(?m)^\s*test\s+40\s+\S+\s+\S+\s+(-?\d+\.\d+)\s*$");
+        Match test = Regex.Match(run.Output, @"(?m)^\s*test\s+40\s+\S+\s+\S+\s+\S+\s+(-?\d+\.\d+)\s*$");
         Assert.True(test.Success, run.Output);
         Assert.True(double.Parse(test.Groups[1].Value, CultureInfo.InvariantCulture) > 0.8, test.Value);
 

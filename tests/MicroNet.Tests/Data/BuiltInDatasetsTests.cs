@@ -43,7 +43,10 @@ public static class BuiltInDatasetsTests
         CsvData digits = BuiltInDatasets.Load("DIGITS");
 
         Assert.Equal(1797, digits.Dataset.Count);
-        Assert.Equal(64, digits.Dataset.FeatureCount);
+        Assert.Equal(64, digits.Columns.Count(c => c.Name.StartsWith("pixel_", StringComparison.Ordinal)));
+        // Three pixels are 0 in every image: left out as constant, so 61 features.
+        Assert.Equal(["pixel_0", "pixel_32", "pixel_39"], digits.Columns.Where(c => c.Role == ColumnRole.Constant).Select(c => c.Name));
+        Assert.Equal(61, digits.Dataset.FeatureCount);
         Assert.Equal([.. Enumerable.Range(0, 10).Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture))], digits.Dataset.ClassNames);
         Assert.All(digits.Dataset.Features, row => Assert.All(row, x => Assert.InRange(x, 0, 16)));
     }

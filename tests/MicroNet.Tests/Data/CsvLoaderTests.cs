@@ -124,7 +124,7 @@ public static class CsvLoaderTests
     [Fact]
     public static void Load_KindOverride_MakesWholeNumbersRegression()
     {
-        CsvData data = Load("x,y\n1,10\n2,2\n", options: new CsvOptions { Kind = ProblemKind.Regression });
+        CsvData data = Load("x,y\n1,10\n2,2\n", options: new CsvOptions { Task = TaskKind.Regression });
 
         Assert.Equal(ProblemKind.Regression, data.Dataset.Kind);
         Assert.Equal([10.0, 2.0], data.Dataset.Targets);
@@ -133,7 +133,7 @@ public static class CsvLoaderTests
     [Fact]
     public static void Load_RegressionOverrideOnTextTarget_NamesLineAndColumn()
     {
-        DataFileException e = LoadFailsAt(3, "y", "x,y\n1,2\n2,three\n", new CsvOptions { Kind = ProblemKind.Regression });
+        DataFileException e = LoadFailsAt(3, "y", "x,y\n1,2\n2,three\n", new CsvOptions { Task = TaskKind.Regression });
         Assert.Contains("'three'", e.Message, StringComparison.Ordinal);
     }
 

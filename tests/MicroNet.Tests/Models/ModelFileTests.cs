@@ -59,7 +59,7 @@ public static class ModelFileTests
 
         JsonNode json = JsonNode.Parse(File.ReadAllText(folder["iris.json"]))!;
         Assert.Equal("micronet-model", (string?)json["format"]);
-        Assert.Equal(1, (int?)json["version"]);
+        Assert.Equal(2, (int?)json["version"]);
         Assert.Equal("multiclassClassification", (string?)json["problem"]);
         Assert.Equal("softmax", (string?)json["output"]);
         Assert.Equal("species", (string?)json["targetColumn"]);
@@ -102,7 +102,7 @@ public static class ModelFileTests
     {
         { "wrong format", j => { j["format"] = "keras"; return j; }, "not a MicroNet model file" },
         { "no format", j => { j.AsObject().Remove("format"); return j; }, "not a MicroNet model file" },
-        { "newer version", j => { j["version"] = 2; return j; }, "version 2 model file, but this build of micronet reads version 1" },
+        { "newer version", j => { j["version"] = 3; return j; }, "version 3 model file, but this build of micronet reads version 2 and older" },
         { "missing weight", j => { j["network"]!["layers"]![0]!["weights"]![1]!.AsArray().RemoveAt(0); return j; }, "layer 1, neuron 2 has 3 weights, but the layer takes 4 inputs" },
         { "missing neuron", j => { j["network"]!["layers"]![1]!["biases"]!.AsArray().RemoveAt(0); return j; }, "layer 2 has size 3 but 3 weight rows and 2 biases" },
         { "NaN weight", j => { j["network"]!["layers"]![0]!["weights"]![0]![0] = "NaN"; return j; }, "network.layers[0].weights[0][0] must be a finite number" },

@@ -54,7 +54,7 @@ internal static class TrainCommand
             TrainingSettings settings = options.ToSettings(parseResult);
             DataSource source = dataset is not null
                 ? DataSources.Load(dataset.Name, settings.Seed, parseResult.GetValue(options.DataDir))
-                : DataSources.Csv(csv!, parseResult.GetRequiredValue(options.Target), new CsvOptions { Missing = parseResult.GetValue(options.Missing) ?? MissingValuePolicy.Error });
+                : DataSources.Csv(csv!, parseResult.GetRequiredValue(options.Target), options.ToCsvOptions(parseResult));
             TrainingRun run;
             try
             {
@@ -122,17 +122,22 @@ internal static class TrainCommand
     {
         CultureInfo c = CultureInfo.InvariantCulture;
         TrainingSettings settings = run.Settings;
+        IAnsiConsole console = Terminal.Create(output, out bool isTerminal);
+        if (run.Source.Columns.Count > 0)
+        {
+            SchemaTable.Write(console, isTerminal, run);
+            output.WriteLine();
+        }
         output.WriteLine(run.Summary);
         if (run.Data.TargetScaling is { } scaling && run.Source.Test is null)
         {
             output.WriteLine(string.Create(c,
-                $"Targets standardised too (training mean {scaling.Mean:G6}, standard deviation {scaling.StandardDeviation:G6}): losses and RMSE below are in standard deviations; predictions are in the target's units."));
+                $"Targets standardised too (training mean {scaling.Mean:G6}, standard deviation {scaling.StandardDeviation:G6}): losses below are in standard deviations; RMSE and MAE and predictions are in the target's units."));
         }
         output.WriteLine(run.Network.ToString());
         output.WriteLine(string.Create(c,
             $"Loss {run.Loss.Name}, optimizer {settings.Optimizer.ToName()}, learning rate {settings.LearningRate:R} ({settings.Schedule.ToName()}), {settings.Epochs} epochs, batch size {Math.Min(settings.BatchSize, run.Data.Train.Count)}, seed {settings.Seed}."));
 
-        IAnsiConsole console = Terminal.Create(output, out bool isTerminal);
         TrainingOutcome outcome = TrainingProgress.Show(console, isTerminal, output, settings.Epochs, run.Train);
         TrainingResult result = outcome.Result;
 
@@ -152,6 +157,14 @@ internal static class TrainCommand
         output.WriteLine(result.Diverged
             ? string.Create(c, $"Stopped after {epochsDone} of {settings.Epochs} epochs ({steps}) in {seconds:F1} s; the model keeps the parameters of the last step whose loss was finite.")
             : string.Create(c, $"Trained {epochsDone} {(epochsDone == 1 ? "epoch" : "epochs")} ({steps}) in {seconds:F1} s, {1000 * seconds / Math.Max(1, epochsDone):F0} ms per epoch."));
+        if (result.StoppedEarly && result.BestEpoch is { } stoppedAfter)
+        {
+            output.WriteLine(string.Create(c, $"Stopped early after epoch {epochsDone}: the validation loss had not improved since epoch {stoppedAfter} (--patience {settings.Patience})."));
+        }
+        if (result.BestEpoch is { } best && settings.RestoreBest && best != epochsDone)
+        {
+            output.WriteLine(string.Create(c, $"Kept the parameters of epoch {best}, the best on the validation rows ({(result.Training.Accuracy is null ? "lowest loss" : "highest accuracy")}); the scores above are for them."));
+        }
 
         if (outPath is not null)
         {
@@ -226,7 +239,7 @@ internal static class TrainCommand
     {
         bool classification = result.Training.Accuracy is not null;
         var table = new Table().Border(isTerminal ? TableBorder.Rounded : TableBorder.None).AddColumn("split");
-        foreach (string column in classification ? ["rows", "loss", "accuracy"] : new[] { "rows", "loss", "rmse", "r2" })
+        foreach (string column in classification ? ["rows", "loss", "accuracy"] : new[] { "rows", "loss", "rmse", "mae", "r2" })
         {
             table.AddColumn(new TableColumn(column).RightAligned());
         }
@@ -245,7 +258,7 @@ internal static class TrainCommand
             List<string> cells = [name, scored.Count.ToString(c), TrainingProgress.Number(scored.Loss)];
             cells.AddRange(classification
                 ? [TrainingProgress.Percent(scored.Accuracy!.Value)]
-                : [TrainingProgress.Number(scored.Rmse!.Value), TrainingProgress.Number(scored.RSquared!.Value)]);
+                : [TrainingProgress.Number(scored.Rmse!.Value), TrainingProgress.Number(scored.Mae!.Value), TrainingProgress.Number(scored.RSquared!.Value)]);
             table.AddRow([.. cells.Select(cell => new Text(cell))]);
         }
     }

@@ -52,6 +52,42 @@ internal sealed class TrainOptions
 
     public Option<MissingValuePolicy?> Missing { get; } = DataOptions.Missing();
 
+    public Option<IReadOnlyList<string>?> Ignore { get; } = ColumnList("--ignore", "Columns of the --csv file to leave out of the features (an ID, a name, a free-text note).");
+
+    public Option<IReadOnlyList<string>?> Categorical { get; } = ColumnList("--categorical", "Columns to one-hot encode even though they hold numbers (a postcode, a code).");
+
+    public Option<IReadOnlyList<string>?> Numeric { get; } = ColumnList("--numeric", "Columns to use as numbers even where the schema would leave them out (a numeric ID that matters).");
+
+    public Option<IReadOnlyList<string>?> Date { get; } = ColumnList("--date", "Columns to read as ISO 8601 dates (2024-03-01, 2024-03-01T14:05), even with a few bare years.");
+
+    public Option<TaskKind?> Task { get; } = CliOptions.Choice(
+        "--task", "Whether the --target holds classes or numbers, overriding the inference (whole numbers with at most 10 values are classes). [default: inferred]",
+        TaskKindExtensions.Names);
+
+    public Option<char?> Decimal { get; } = new("--decimal")
+    {
+        Description = "How the --csv file writes decimals: . or , (detected: a comma where cells are separated by ; or tabs). [default: detected]",
+        HelpName = ".|,",
+        CustomParser = result => CliOptions.Parse<char?>(result, "'.' or ','", (string text, out char? value) =>
+            (value = text is "." or "," ? text[0] : null) is not null),
+    };
+
+    public Option<char?> Separator { get; } = DataOptions.Separator();
+
+    public Option<int?> SkipRows { get; } = DataOptions.SkipRows();
+
+    public Option<int> MinCategoryCount { get; } = CliOptions.Integer(
+        "--min-category-count", "In a column of more than 10 categories, those seen in fewer rows share one (other) feature; 1 for none.",
+        CsvOptions.DefaultMinCategoryCount, minimum: 1);
+
+    public Option<int?> Patience { get; } = new("--patience")
+    {
+        Description = "Stop when the validation loss has not improved for this many epochs. [default: run every epoch]",
+        HelpName = "n",
+        CustomParser = result => CliOptions.Parse<int?>(result, "a whole number of at least 1", (string text, out int? value) =>
+            (value = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n >= 1 ? n : null) is not null),
+    };
+
     public Option<string> Out { get; } = new("--out")
     {
         Description = "Save the trained model to this JSON file (atomically), with the columns, standardisation and classes that 'micronet predict' needs; "
@@ -134,8 +170,26 @@ internal sealed class TrainOptions
 
     /// <summary>Every option that only makes sense with <c>--dataset</c> or <c>--csv</c>.</summary>
     public IEnumerable<Option> DatasetOnly =>
-        [Csv, Target, Missing, DataDir, Layers, Activation, Loss, Optimizer, Momentum, WeightDecay, Schedule, Epochs, BatchSize, Validation, Test, L2,
-         Engine, Workers, Out, Plots];
+        [Csv, Target, Missing, Ignore, Categorical, Numeric, Date, Task, Decimal, Separator, SkipRows, MinCategoryCount, DataDir, Layers, Activation,
+         Loss, Optimizer, Momentum, WeightDecay, Schedule, Epochs, BatchSize, Validation, Test, L2, Patience, Engine, Workers, Out, Plots];
+
+    /// <summary>The options that shape how a --csv file is read, which a --dataset does not take.</summary>
+    private IEnumerable<Option> CsvOnly => [Target, Missing, Ignore, Categorical, Numeric, Date, Task, Decimal, Separator, SkipRows, MinCategoryCount];
+
+    /// <summary>How the --csv file is to be read, from the options.</summary>
+    public CsvOptions ToCsvOptions(ParseResult result) => new()
+    {
+        Missing = result.GetValue(Missing) ?? MissingValuePolicy.Error,
+        IgnoredColumns = result.GetValue(Ignore) ?? [],
+        CategoricalColumns = result.GetValue(Categorical) ?? [],
+        NumericColumns = result.GetValue(Numeric) ?? [],
+        DateColumns = result.GetValue(Date) ?? [],
+        Task = result.GetValue(Task) ?? (result.GetValue(Loss) is { } loss && loss.Output == Models.ModelOutput.Value ? TaskKind.Regression : null),
+        DecimalSeparator = result.GetValue(Decimal),
+        Separator = result.GetValue(Separator),
+        SkipRows = result.GetValue(SkipRows),
+        MinCategoryCount = result.GetValue(MinCategoryCount),
+    };
 
     /// <summary>The option that sets each <see cref="TrainingSettings"/> property, for naming it in a message.</summary>
     public string OptionFor(string setting) => setting switch
@@ -156,6 +210,7 @@ internal sealed class TrainOptions
         nameof(TrainingSettings.Seed) => Seed.Name,
         nameof(TrainingSettings.Engine) => Engine.Name,
         nameof(TrainingSettings.Workers) => Workers.Name,
+        nameof(TrainingSettings.Patience) => Patience.Name,
         _ => setting,
     };
 
@@ -181,6 +236,7 @@ internal sealed class TrainOptions
             Seed = result.GetValue(Seed),
             Engine = result.GetValue(Engine) ?? defaults.Engine,
             Workers = result.GetValue(Workers),
+            Patience = result.GetValue(Patience),
         };
     }
 
@@ -225,9 +281,9 @@ internal sealed class TrainOptions
             command.AddError("Option '--csv' needs --target COLUMN, the name of the column to predict.");
             return;
         }
-        if (dataset && (CliOptions.Given(command, Target) || CliOptions.Given(command, Missing)))
+        if (dataset && CsvOnly.FirstOrDefault(o => CliOptions.Given(command, o)) is { } csvOption)
         {
-            command.AddError($"Option '{(CliOptions.Given(command, Target) ? Target.Name : Missing.Name)}' goes with --csv; a --dataset knows its target and how to treat missing values.");
+            command.AddError($"Option '{csvOption.Name}' goes with --csv; a --dataset knows its target, its columns and how to treat missing values.");
             return;
         }
         if (CliOptions.Given(command, Steps))
@@ -275,6 +331,18 @@ internal sealed class TrainOptions
         }
         return true;
     }
+
+    private static Option<IReadOnlyList<string>?> ColumnList(string name, string description) => new(name)
+    {
+        Description = description + " Separate several with commas.",
+        HelpName = "column,...",
+        CustomParser = result => CliOptions.Parse<IReadOnlyList<string>?>(result, "column names separated by commas", (string text, out IReadOnlyList<string>? columns) =>
+        {
+            string[] names = text.Split(',', StringSplitOptions.TrimEntries);
+            columns = names.All(n => n.Length > 0) ? names : null;
+            return columns is not null;
+        }),
+    };
 
     // For example "moons (300 points, noise 0.1), circles (...) or blobs (...)".
     private static string Describe(DatasetOrigin origin) =>

@@ -16,7 +16,8 @@ internal static class Terminal
         isTerminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
         IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = new AnsiConsoleOutput(output),
+            // Tables pad their last column to its width; in a file, those spaces at the ends of lines are only noise.
+            Out = new AnsiConsoleOutput(isTerminal ? output : new LineEndTrimmingWriter(output)),
             Ansi = isTerminal ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = isTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             // A live progress bar needs an interactive console; redirected output gets plain lines instead.
@@ -30,4 +31,34 @@ internal static class Terminal
         }
         return console;
     }
+}
+
+/// <summary>Writes through to another writer, leaving out the spaces just before each line break.</summary>
+internal sealed class LineEndTrimmingWriter(TextWriter inner) : TextWriter
+{
+    private int _pendingSpaces;
+
+    public override System.Text.Encoding Encoding => inner.Encoding;
+
+    public override IFormatProvider FormatProvider => inner.FormatProvider;
+
+    public override void Write(char value)
+    {
+        if (value == ' ')
+        {
+            _pendingSpaces++;
+            return;
+        }
+        if (value is not ('\n' or '\r'))
+        {
+            for (; _pendingSpaces > 0; _pendingSpaces--)
+            {
+                inner.Write(' ');
+            }
+        }
+        _pendingSpaces = 0;
+        inner.Write(value);
+    }
+
+    public override void Flush() => inner.Flush();
 }

@@ -93,16 +93,18 @@ internal static partial class ColumnInference
                 ? Make(ColumnRole.Identifier, "distinct whole numbers under an ID-like name")
                 : Make(ColumnRole.Numeric, Invariant($"{numbers} numbers"));
         }
-        if (numbers * 2 > cells.Length)
+        if (IsMostly(numbers, cells.Length))
         {
             throw StrayCell(table, index, c => CellParser.TryParseNumber(c, decimalSeparator, out _), numbers, "numbers", decimalSeparator);
         }
-        int dates = cells.Count(c => CellParser.TryParseDate(c, allowYear: false, out _, out _));
-        if (dates == cells.Length)
+        // Dates may mix full dates with bare years (a release year), but a column of years alone is numbers.
+        int dates = cells.Count(c => CellParser.TryParseDate(c, allowYear: true, out _, out _));
+        bool fullDates = cells.Any(c => CellParser.TryParseDate(c, allowYear: false, out _, out _));
+        if (dates == cells.Length && fullDates)
         {
             return Make(ColumnRole.Date, Invariant($"{dates} ISO dates"), HasTimeOfDay(cells));
         }
-        if (dates * 2 > cells.Length)
+        if (fullDates && IsMostly(dates, cells.Length))
         {
             throw StrayCell(table, index, c => CellParser.TryParseDate(c, allowYear: true, out _, out _), dates, "dates", decimalSeparator);
         }
@@ -177,6 +179,13 @@ internal static partial class ColumnInference
         }
         return true;
     }
+
+    /// <summary>
+    /// Whether a column whose cells are <paramref name="fitting"/> of <paramref name="count"/> of one kind is that kind
+    /// with a few stray cells (at most 2, or 5%): then the strays are an error to report, not a reason to read the column
+    /// as text. A column with more of the other kind (ticket codes, half numbers and half text) is text.
+    /// </summary>
+    public static bool IsMostly(int fitting, int count) => fitting < count && fitting * 2 > count && count - fitting <= Math.Max(2, count / 20);
 
     private static bool HasTimeOfDay(string[] cells) =>
         cells.Any(c => CellParser.TryParseDate(c, allowYear: true, out DateTime date, out _) && date.TimeOfDay != TimeSpan.Zero);

@@ -104,8 +104,8 @@ public sealed class PredictionReader : IDisposable
     public int Count { get; private set; }
 
     /// <summary>Per column of the model, how many rows had a category it had not seen; only columns with some.</summary>
-    public IReadOnlyList<(string Column, int Count)> Unseen =>
-        [.. _model.Schema.Columns.Select((c, i) => (c.Name, _encoder.UnseenCounts[i])).Where(p => p.Item2 > 0)];
+    public IReadOnlyList<(FeatureColumn Column, int Count)> Unseen =>
+        [.. _model.Schema.Columns.Select((c, i) => (c, _encoder.UnseenCounts[i])).Where(p => p.Item2 > 0)];
 
     /// <summary>Opens <paramref name="path"/> to predict its rows with <paramref name="model"/>.</summary>
     /// <exception cref="DataFileException">The file cannot be read, or its header lacks a column the model (or the options) need.</exception>
@@ -131,10 +131,17 @@ public sealed class PredictionReader : IDisposable
     {
         while (_csv.TryRead(out int line, out string[] cells))
         {
-            if (_options.Missing == MissingValuePolicy.Drop && _usedIndices.Any(i => FeatureSchema.IsMissing(cells[i])))
+            if (_options.Missing != MissingValuePolicy.Impute && FirstMissing(cells) is int missing)
             {
-                DroppedCount++;
-                continue;
+                if (_options.Missing == MissingValuePolicy.Drop)
+                {
+                    DroppedCount++;
+                    continue;
+                }
+                // Even a model that has fill values fills only when asked to: a missing cell in new data may be a mistake.
+                bool canFill = missing < _model.Schema.Columns.Count && _model.Schema.Columns[missing].CanFill;
+                throw new DataFileException(_csv.FileName, line, _csv.Header[_usedIndices[missing]],
+                    $"the value is missing ('{UserText.Quote(cells[_usedIndices[missing]].Trim())}'); fill it in, drop the row (--missing drop){(canFill ? ", or fill it as training did (--missing impute)" : "")}.");
             }
             _encoder.Encode(cells, line, _features);
             double truth = _targetIndex >= 0 ? _targetSchema.ParseTarget(cells[_targetIndex], _csv.FileName, line) : double.NaN;
@@ -144,6 +151,19 @@ public sealed class PredictionReader : IDisposable
         }
         row = null!;
         return false;
+    }
+
+    // The position in _usedIndices of the first missing cell the model (or the target) needs; null if none is missing.
+    private int? FirstMissing(string[] cells)
+    {
+        for (int u = 0; u < _usedIndices.Length; u++)
+        {
+            if (FeatureSchema.IsMissing(cells[_usedIndices[u]]))
+            {
+                return u;
+            }
+        }
+        return null;
     }
 
     /// <summary>"; 3 rows with missing values were left out" or "", for summaries.</summary>

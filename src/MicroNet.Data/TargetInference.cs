@@ -30,7 +30,7 @@ internal static class TargetInference
             string why = task == TaskKind.Classification ? "--task classification" : Invariant($"whole numbers, {distinct.Length} distinct: classes (--task regression for numbers)");
             return Classes(table, name, [.. distinct.Select(v => v.ToString("R", CultureInfo.InvariantCulture))], why);
         }
-        if (numbers * 2 > cells.Length && task != TaskKind.Classification)
+        if (ColumnInference.IsMostly(numbers, cells.Length) && task != TaskKind.Classification)
         {
             int first = rows.First(r => !CellParser.TryParseNumber(table.Rows[r][index], decimalSeparator, out _));
             string cell = table.Rows[first][index].Trim();

@@ -99,8 +99,8 @@ public sealed class TrainingSession
     public bool CanContinue => Epoch < _options.Epochs && Divergence is null && !StoppedEarly;
 
     /// <summary>
-    /// The epoch (from 1) that scored best on the validation rows so far: for classes the highest accuracy (the latest of
-    /// equals), for numbers the lowest loss; null without a validation set or before the first epoch.
+    /// The epoch (from 1) that scored best on the validation rows so far: for classes the highest accuracy (of equals, the
+    /// lowest loss), for numbers the lowest loss; null without a validation set or before the first epoch.
     /// </summary>
     public int? BestEpoch { get; private set; }
 
@@ -239,8 +239,10 @@ public sealed class TrainingSession
 
     // The best epoch so far: for classes the highest validation accuracy, and among equals the latest (a small validation
     // set ties often, and the longer-trained network generalises better); for numbers the lowest loss.
+    // Classes: a higher accuracy, or the same accuracy at a lower loss (so that a plateau of accuracy still ends when the
+    // loss stops falling); numbers: a lower loss.
     private bool IsBetter(Evaluation scored) => scored.Accuracy is { } accuracy
-        ? accuracy >= _bestScore.Accuracy
+        ? accuracy > _bestScore.Accuracy || (accuracy == _bestScore.Accuracy && scored.Loss < _bestScore.Loss)
         : scored.Loss < _bestScore.Loss;
 
     // Before the first step there is nothing to restore: the parameters are the initial ones.

@@ -83,9 +83,11 @@ internal static class PredictCommand
     /// <summary>The unseen categories per column and the rows whose output is NaN or infinite, one line each.</summary>
     internal static void ReportNotes(TextWriter notes, PredictionReader reader, List<int> nonFinite)
     {
-        foreach ((string column, int count) in reader.Unseen)
+        foreach ((FeatureColumn column, int count) in reader.Unseen)
         {
-            notes.WriteLine(FormattableString.Invariant($"{count} {(count == 1 ? "row" : "rows")} had a {UserText.Quote(column)} not seen in training (encoded as zeros, or as (other) where the column has it)."));
+            string encoded = column.HasOther ? $"encoded as '{FeatureColumn.OtherCategory}', with the rare ones" : "encoded as all zeros";
+            notes.WriteLine(FormattableString.Invariant(
+                $"{count} {(count == 1 ? "row" : "rows")} had a value of '{UserText.Quote(column.Name)}' not seen in training ({encoded}); --unknown error refuses them."));
         }
         if (nonFinite.Count > 0)
         {

@@ -12,7 +12,8 @@ internal static class SchemaTable
     {
         CultureInfo c = CultureInfo.InvariantCulture;
         string notes = run.Source.Notes.Count == 0 ? "" : $" ({string.Join("; ", run.Source.Notes)})";
-        console.Profile.Out.Writer.WriteLine($"Columns of {run.Source.Description}{notes}:");
+        string source = run.Source.Description;
+        console.Profile.Out.Writer.WriteLine($"The columns of {char.ToLowerInvariant(source[0])}{source[1..]}{notes}:");
         var table = new Table()
             .Border(isTerminal ? TableBorder.Rounded : TableBorder.None)
             .AddColumn("column")

@@ -159,11 +159,16 @@ internal static class TrainCommand
             : string.Create(c, $"Trained {epochsDone} {(epochsDone == 1 ? "epoch" : "epochs")} ({steps}) in {seconds:F1} s, {1000 * seconds / Math.Max(1, epochsDone):F0} ms per epoch."));
         if (result.StoppedEarly && result.BestEpoch is { } stoppedAfter)
         {
-            output.WriteLine(string.Create(c, $"Stopped early after epoch {epochsDone}: the validation loss had not improved since epoch {stoppedAfter} (--patience {settings.Patience})."));
+            output.WriteLine(string.Create(c, $"Stopped early after epoch {epochsDone}: no epoch since epoch {stoppedAfter} scored better on the validation rows (--patience {settings.Patience})."));
         }
         if (result.BestEpoch is { } best && settings.RestoreBest && best != epochsDone)
         {
-            output.WriteLine(string.Create(c, $"Kept the parameters of epoch {best}, the best on the validation rows ({(result.Training.Accuracy is null ? "lowest loss" : "highest accuracy")}); the scores above are for them."));
+            output.WriteLine(string.Create(c, $"Kept the parameters of epoch {best}, the best on the validation rows ({(result.Training.Accuracy is null ? "lowest loss" : "highest accuracy, then lowest loss")}); the scores above are for them."));
+        }
+        if (result.BestEpoch is { } chosen && outPath is not null && !result.Diverged)
+        {
+            // The held-out rows chose the settings; the final model can learn from them too.
+            output.WriteLine(string.Create(c, $"To train the final model on every row with these settings, run the same command with --test 0 --validation 0 --epochs {chosen}."));
         }
 
         if (outPath is not null)

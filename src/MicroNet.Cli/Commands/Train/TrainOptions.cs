@@ -40,7 +40,7 @@ internal sealed class TrainOptions
 
     public Option<string> Csv { get; } = new("--csv")
     {
-        Description = "Train on a CSV file with a header row instead: numeric columns are used as they are, text columns one-hot encoded; needs --target.",
+        Description = "Train on a CSV file with a header row instead (needs --target): numbers are used as they are, text is one-hot encoded, dates become numbers, IDs and constants are left out; a table of the columns says which and why.",
         HelpName = "file",
     };
 
@@ -82,7 +82,7 @@ internal sealed class TrainOptions
 
     public Option<int?> Patience { get; } = new("--patience")
     {
-        Description = "Stop when the validation loss has not improved for this many epochs. [default: run every epoch]",
+        Description = "Stop when no epoch has scored better on the validation rows (accuracy, then loss; for numbers, loss) for this many epochs. [default: run every epoch]",
         HelpName = "n",
         CustomParser = result => CliOptions.Parse<int?>(result, "a whole number of at least 1", (string text, out int? value) =>
             (value = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n >= 1 ? n : null) is not null),

@@ -45,17 +45,23 @@ internal static class CliOptions
     /// <summary>An option that is on when given.</summary>
     public static Option<bool> Flag(string name, string description) => new(name) { Description = description };
 
-    /// <summary>A whole-number option of at least <paramref name="minimum"/>.</summary>
-    public static Option<int> Integer(string name, string description, int defaultValue, int minimum = int.MinValue)
+    /// <summary>A whole-number option from <paramref name="minimum"/> to <paramref name="maximum"/>.</summary>
+    public static Option<int> Integer(string name, string description, int defaultValue, int minimum = int.MinValue, int maximum = int.MaxValue)
     {
-        string expected = minimum == int.MinValue ? "a whole number" : $"a whole number of at least {minimum}";
+        CultureInfo c = CultureInfo.InvariantCulture;
+        string expected = (minimum, maximum) switch
+        {
+            (int.MinValue, int.MaxValue) => "a whole number",
+            (_, int.MaxValue) => string.Create(c, $"a whole number of at least {minimum}"),
+            _ => string.Create(c, $"a whole number from {minimum} to {maximum:N0}"),
+        };
         return new Option<int>(name)
         {
             Description = description,
             HelpName = "n",
             DefaultValueFactory = _ => defaultValue,
             CustomParser = result => Parse(result, expected, (string text, out int value) =>
-                int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value) && value >= minimum),
+                int.TryParse(text, NumberStyles.AllowLeadingSign, c, out value) && value >= minimum && value <= maximum),
         };
     }
 

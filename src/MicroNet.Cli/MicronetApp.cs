@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using MicroNet.Cli.Commands.Bench;
 using MicroNet.Cli.Commands.Evaluate;
 using MicroNet.Cli.Commands.Export;
@@ -8,11 +9,6 @@ using MicroNet.Cli.Commands.Grad;
 using MicroNet.Cli.Commands.Graph;
 using MicroNet.Cli.Commands.Predict;
 using MicroNet.Cli.Commands.Train;
-using MicroNet.Data;
-using MicroNet.Drawing;
-using MicroNet.Models;
-using MicroNet.Onnx;
-using MicroNet.Pipeline;
 
 namespace MicroNet.Cli;
 
@@ -20,7 +16,7 @@ namespace MicroNet.Cli;
 /// The <c>micronet</c> command line: parses the arguments, runs one command and turns every failure into one line
 /// on standard error and an exit code (see <see cref="ExitCodes"/>).
 /// </summary>
-internal static class MicronetApp
+internal static partial class MicronetApp
 {
     /// <summary>Runs <c>micronet</c> with <paramref name="args"/>, writing to the given streams; returns the exit code.</summary>
     /// <param name="args">The arguments after the program name.</param>
@@ -35,14 +31,17 @@ internal static class MicronetApp
         // Numbers that System.CommandLine formats itself, such as help's "[default: 0.05]", follow the current culture.
         CultureInfo culture = CultureInfo.CurrentCulture;
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        OutputGuard.Reset();
         try
         {
             Command root = CreateRootCommand(dotExecutable);
-            ParseResult parseResult = root.Parse(args);
+            // No response files: '--csv @data.csv' names a file whose name starts with @, not arguments to read from it.
+            ParseResult parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
             if (parseResult.Errors.Count > 0)
             {
-                // System.CommandLine would print every error and then the whole help text; one sentence is enough.
-                WriteError(error, parseResult.Errors[0].Message);
+                // System.CommandLine would print every error and then the whole help text; one sentence is enough. It
+                // echoes tokens as typed, so each quoted one is cut and escaped as every other message's values are.
+                WriteError(error, QuotedToken().Replace(parseResult.Errors[0].Message, m => $"'{UserText.Quote(m.Groups[1].Value)}'"));
                 return ExitCodes.UsageError;
             }
             return parseResult.Invoke(new InvocationConfiguration
@@ -53,24 +52,12 @@ internal static class MicronetApp
                 ProcessTerminationTimeout = null,
             });
         }
-        catch (Exception e) when (e is DataFileException or ModelFileException or OnnxExportException or SettingsException)
-        {
-            // A missing, malformed or mismatched input file is bad input, as a bad option is; so is asking the export
-            // for something the model does not have (probabilities of a margin model).
-            WriteError(error, e.Message);
-            return ExitCodes.UsageError;
-        }
-        catch (Exception e) when (e is GraphvizException or IOException or UnauthorizedAccessException)
-        {
-            WriteError(error, e.Message);
-            return ExitCodes.RuntimeFailure;
-        }
-#pragma warning disable CA1031 // The top of the program: any other failure still becomes one line, never a stack trace.
+#pragma warning disable CA1031 // The top of the program: every failure becomes one line and the exit code of the README's table, never a stack trace.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            WriteError(error, $"micronet failed unexpectedly: {e.Message}");
-            return ExitCodes.RuntimeFailure;
+            WriteError(error, ExitCodes.MessageOf(e));
+            return ExitCodes.Of(e);
         }
         finally
         {
@@ -105,4 +92,7 @@ internal static class MicronetApp
     // Messages from exceptions and from Graphviz can span lines; the contract is one line on standard error.
     private static void WriteError(TextWriter error, string message) =>
         error.WriteLine(string.Join(' ', message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+
+    [GeneratedRegex("'([^']*)'")]
+    private static partial Regex QuotedToken();
 }

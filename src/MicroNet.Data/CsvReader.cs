@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using MicroNet.IO;
 using nietras.SeparatedValues;
 
 namespace MicroNet.Data;
@@ -116,7 +117,7 @@ public sealed class CsvReader : IDisposable
         Stream stream;
         try
         {
-            stream = File.OpenRead(path);
+            stream = InputFile.OpenRead(path);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -125,6 +126,10 @@ public sealed class CsvReader : IDisposable
         catch (UnauthorizedAccessException e)
         {
             throw new DataFileException(path, 0, null, "the file cannot be read (access is denied).", e);
+        }
+        catch (IOException e)
+        {
+            throw new DataFileException(path, 0, null, $"the file cannot be read ({e.Message.TrimEnd('.')}).", e);
         }
         try
         {

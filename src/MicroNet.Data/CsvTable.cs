@@ -1,4 +1,5 @@
 using System.Globalization;
+using MicroNet.Training;
 using nietras.SeparatedValues;
 
 namespace MicroNet.Data;
@@ -80,16 +81,34 @@ public sealed class CsvTable
         ArgumentNullException.ThrowIfNull(reader);
         var rows = new List<string[]>();
         var lines = new List<int>();
+        long bytes = 0, budget = TrainingBudget.AvailableBytes;
         foreach ((int line, string[] cells) in reader.ReadAll())
         {
             rows.Add(cells);
             lines.Add(line);
+            bytes += RowBytes(cells);
+            if (rows.Count % 4096 == 0 && bytes * 3 / 2 > budget)
+            {
+                throw new DataFileException(reader.FileName, line, null, string.Create(CultureInfo.InvariantCulture,
+                    $"the file is too large to hold in memory: its rows up to here already take about {bytes / (double)(1L << 30):F1} GB, and with their features more than the {budget / (double)(1L << 30):F1} GB this machine can give; train on a sample of the rows."));
+            }
         }
         if (rows.Count == 0)
         {
             throw new DataFileException(reader.FileName, 0, null, "the file has a header row but no data rows.");
         }
         return new CsvTable(reader.FileName, reader.Separator, [.. reader.Header], [.. rows], [.. lines]) { SkippedRows = reader.SkippedRows };
+    }
+
+    // What a row costs in memory: the array, and each cell's string (object header, length, UTF-16 characters).
+    private static long RowBytes(string[] cells)
+    {
+        long bytes = 24 + 8L * cells.Length;
+        foreach (string cell in cells)
+        {
+            bytes += 22 + 2L * cell.Length;
+        }
+        return bytes;
     }
 
     /// <summary>Whether the header has a column named <paramref name="name"/> (case-sensitive).</summary>

@@ -1,5 +1,6 @@
 using MicroNet.Loss;
 using MicroNet.Nn;
+using MicroNet.Training;
 
 namespace MicroNet.Cli.Examples;
 
@@ -57,6 +58,11 @@ internal static class NotebookExample
         {
             losses.Add(step.Step());
             onStep?.Invoke(i, losses[i]);
+            if (!double.IsFinite(losses[i]))
+            {
+                // As a dataset run does: a NaN loss only gives NaN gradients from here on.
+                return new NotebookRun(model, losses, losses[i], []) { Divergence = new TrainingDivergence(1, i + 1, losses[i], learningRate) };
+            }
         }
         Value finalLoss = Loss(model, out Value[] predictions);
         return new NotebookRun(model, losses, finalLoss.Data, [.. predictions.Select(p => p.Data)]);
@@ -113,4 +119,8 @@ internal static class NotebookExample
 /// <param name="StepLosses">The loss at each step, before that step's update.</param>
 /// <param name="FinalLoss">The loss of the trained network.</param>
 /// <param name="Predictions">The trained network's output for each input row.</param>
-internal sealed record NotebookRun(Mlp Model, IReadOnlyList<double> StepLosses, double FinalLoss, IReadOnlyList<double> Predictions);
+internal sealed record NotebookRun(Mlp Model, IReadOnlyList<double> StepLosses, double FinalLoss, IReadOnlyList<double> Predictions)
+{
+    /// <summary>The step whose loss was NaN or infinite, where the run stopped; null if every step's loss was finite.</summary>
+    public TrainingDivergence? Divergence { get; init; }
+}

@@ -72,7 +72,7 @@ public sealed class Standardizer
         var standardDeviations = new double[featureCount];
         for (int j = 0; j < featureCount; j++)
         {
-            double sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
+            double min = double.PositiveInfinity, max = double.NegativeInfinity;
             for (int i = 0; i < n; i++)
             {
                 double x = rows[i][j];
@@ -81,7 +81,6 @@ public sealed class Standardizer
                     throw new ArgumentException(
                         Invariant($"Feature '{data.FeatureNames[j]}' of row {i} is {x}; remove or fill missing values before standardising."), nameof(data));
                 }
-                sum += x;
                 min = Math.Min(min, x);
                 max = Math.Max(max, x);
             }
@@ -91,16 +90,53 @@ public sealed class Standardizer
                 means[j] = min;
                 continue;
             }
-            double mean = sum / n, squares = 0;
+            var column = new double[n];
             for (int i = 0; i < n; i++)
             {
-                double d = rows[i][j] - mean;
-                squares += d * d;
+                column[i] = rows[i][j];
             }
-            means[j] = mean;
-            standardDeviations[j] = Math.Sqrt(squares / n);
+            (means[j], standardDeviations[j]) = MeanAndDeviation(column);
         }
         return new Standardizer(means, standardDeviations);
+    }
+
+    /// <summary>
+    /// The mean and population standard deviation of <paramref name="values"/> (finite, at least one). Sums of values near
+    /// double's range (1e200, 1e308) overflow; then every value is divided by the largest magnitude first, so each term
+    /// is at most 1, and the deviation, at most that magnitude, comes back finite. Ordinary values take the plain path,
+    /// whose rounding earlier models were fitted with.
+    /// </summary>
+    internal static (double Mean, double Deviation) MeanAndDeviation(ReadOnlySpan<double> values)
+    {
+        int n = values.Length;
+        double sum = 0, scale = 0;
+        foreach (double x in values)
+        {
+            sum += x;
+            scale = Math.Max(scale, Math.Abs(x));
+        }
+        double mean = sum / n, squares = 0;
+        foreach (double x in values)
+        {
+            double d = x - mean;
+            squares += d * d;
+        }
+        if (double.IsFinite(mean) && double.IsFinite(squares))
+        {
+            return (mean, Math.Sqrt(squares / n));
+        }
+        double scaledSum = 0;
+        foreach (double x in values)
+        {
+            scaledSum += x / scale;
+        }
+        double scaledMean = scaledSum / n, scaledSquares = 0;
+        foreach (double x in values)
+        {
+            double d = x / scale - scaledMean;
+            scaledSquares += d * d;
+        }
+        return (scaledMean * scale, Math.Sqrt(scaledSquares / n) * scale);
     }
 
     /// <summary>
@@ -119,7 +155,9 @@ public sealed class Standardizer
         for (int j = 0; j < result.Length; j++)
         {
             double centred = row[j] - _means[j];
-            result[j] = _standardDeviations[j] == 0 ? centred : centred / _standardDeviations[j];
+            double sd = _standardDeviations[j];
+            // A difference past double's range (1e308 - -1e308) is taken apart, each side divided first.
+            result[j] = sd == 0 ? centred : double.IsFinite(centred) || !double.IsFinite(row[j]) ? centred / sd : row[j] / sd - _means[j] / sd;
         }
         return result;
     }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using MicroNet.Data;
 using MicroNet.IO;
 using MicroNet.Nn;
+using MicroNet.Training;
 
 namespace MicroNet.Models;
 
@@ -76,6 +77,9 @@ public static class ModelFile
         AtomicFile.Write(path, temp => File.WriteAllBytes(temp, json));
     }
 
+    /// <summary>The longest model file <see cref="Load"/> reads: 1024 MB (so that /dev/zero is refused, not read for ever).</summary>
+    public const long MaxFileBytes = 1L << 30;
+
     /// <summary>Reads a model written by <see cref="Save"/>, checking every field.</summary>
     /// <exception cref="ModelFileException">
     /// The file is missing, empty, not JSON (the message gives the line and byte), not a MicroNet model, of another
@@ -87,7 +91,7 @@ public static class ModelFile
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = InputFile.ReadAllBytes(path, MaxFileBytes);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -96,6 +100,15 @@ public static class ModelFile
         catch (UnauthorizedAccessException e)
         {
             throw ModelFileException.For(path, "access to it is denied (or it is a folder).", e);
+        }
+        catch (InvalidDataException e)
+        {
+            throw ModelFileException.For(path, string.Create(CultureInfo.InvariantCulture,
+                $"it is longer than {MaxFileBytes >> 20} MB, more than a model of {TrainingBudget.MaxParameters:N0} parameters takes."), e);
+        }
+        catch (IOException e)
+        {
+            throw ModelFileException.For(path, $"it cannot be read ({e.Message.TrimEnd('.')}).", e);
         }
         return FromUtf8Json(bytes, path);
     }

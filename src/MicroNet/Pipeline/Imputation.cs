@@ -37,9 +37,9 @@ internal static class Imputation
         switch (column.Kind)
         {
             case ColumnKind.Numeric:
-                return FeatureColumn.Numeric(column.Name, present.Select(row => row[offset]).DefaultIfEmpty(0).Average());
+                return FeatureColumn.Numeric(column.Name, MeanOf(present, offset));
             case ColumnKind.Date:
-                return FeatureColumn.Date(column.Name, column.HasTime, present.Select(row => row[offset]).DefaultIfEmpty(0).Average());
+                return FeatureColumn.Date(column.Name, column.HasTime, MeanOf(present, offset));
             default:
                 int count = column.Categories.Count;
                 var totals = new double[Math.Max(1, count)];
@@ -54,6 +54,13 @@ internal static class Imputation
                 string fill = count > 0 ? column.Categories[best] : column.OtherCategories[0];
                 return FeatureColumn.Categorical(column.Name, column.Categories, column.OtherCategories, fill);
         }
+    }
+
+    // The training rows' mean, robust to values near double's range; 0 when no training row has the value.
+    private static double MeanOf(IEnumerable<IReadOnlyList<double>> present, int offset)
+    {
+        double[] values = [.. present.Select(row => row[offset])];
+        return values.Length == 0 ? 0 : Standardizer.MeanAndDeviation(values).Mean;
     }
 
     private static Dataset Apply(Dataset data, FeatureSchema schema)

@@ -172,8 +172,7 @@ public sealed class PreparedData
         {
             throw new DataFileException("A regression target is NaN or infinite; remove or fill missing values before training.");
         }
-        double mean = targets.Average();
-        double deviation = Math.Sqrt(targets.Average(t => (t - mean) * (t - mean)));
+        (double mean, double deviation) = Standardizer.MeanAndDeviation([.. targets]);
         return new TargetScaling(mean, deviation > 0 && double.IsFinite(deviation) ? deviation : 1);
     }
 

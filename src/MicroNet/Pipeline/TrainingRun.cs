@@ -99,6 +99,11 @@ public sealed class TrainingRun
                 $"The {loss.Name} loss does not fit {source.Description} ({data.Kind.Describe(data.ClassCount)}); use {UserText.Choices([.. LossFunction.FitFor(data.Kind).Select(l => l.Name)])}.");
         }
         TrainingOptions options = CreateOptions(settings, loss);
+        // Before any allocation that grows with the network: a mistyped --layers 1000000000 is refused, not run out of memory.
+        if (TrainingBudget.Refusal(data.FeatureCount, [.. settings.HiddenLayers, loss.OutputCount(data.ClassCount)]) is { } refusal)
+        {
+            throw new SettingsException(nameof(TrainingSettings.HiddenLayers), refusal);
+        }
         TrainingSeeds seeds = TrainingSeeds.From(settings.Seed);
         PreparedData prepared;
         try

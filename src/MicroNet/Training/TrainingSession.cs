@@ -180,7 +180,7 @@ public sealed class TrainingSession
             (double meanLoss, double objective) = _step.Run(batch, _predictions);
             if (!double.IsFinite(objective))
             {
-                Stop(epoch, Steps + 1, objective, restore: Steps > 0);
+                Stop(epoch, Steps + 1, objective, restore: Steps > 0, penaltyOverflowed: double.IsFinite(meanLoss));
                 return null;
             }
             for (int i = 0; i < _lastGood.Length; i++)
@@ -246,7 +246,7 @@ public sealed class TrainingSession
         : scored.Loss < _bestScore.Loss;
 
     // Before the first step there is nothing to restore: the parameters are the initial ones.
-    private void Stop(int epoch, int step, double loss, bool restore)
+    private void Stop(int epoch, int step, double loss, bool restore, bool penaltyOverflowed = false)
     {
         if (restore)
         {
@@ -255,7 +255,10 @@ public sealed class TrainingSession
                 _parameters[i].Data = _lastGood[i];
             }
         }
-        Divergence = new TrainingDivergence(epoch + 1, step, loss, _optimizer.LearningRate);
+        Divergence = new TrainingDivergence(epoch + 1, step, loss, _optimizer.LearningRate)
+        {
+            PenaltyFactor = penaltyOverflowed && _options.L2 > 0 ? _options.L2 : null,
+        };
     }
 
     private static void CheckCompatible(Dataset train, Dataset validation)

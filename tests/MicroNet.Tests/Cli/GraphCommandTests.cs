@@ -92,14 +92,14 @@ public static class GraphCommandTests
     }
 
     [Fact]
-    public static void Graph_MissingFolder_ExitsOneAndWritesNothing()
+    public static void Graph_MissingFolder_ExitsTwoAndWritesNothing()
     {
         using var folder = new TempFolder();
         string path = Path.Combine(folder["missing"], "neuron.dot");
 
         CliRun run = CliRun.Of("graph", "--out", path);
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(2, run.ExitCode);
         string line = Assert.Single(run.ErrorLines);
         Assert.Contains(path, line, StringComparison.Ordinal);
         AssertNoStackTrace(run.Error);
@@ -107,14 +107,14 @@ public static class GraphCommandTests
     }
 
     [Fact]
-    public static void Graph_OutIsAFolder_ExitsOneAndLeavesNoPartialFile()
+    public static void Graph_OutIsAFolder_ExitsTwoAndLeavesNoPartialFile()
     {
         using var folder = new TempFolder();
         Directory.CreateDirectory(folder["taken.dot"]);
 
         CliRun run = CliRun.Of("graph", "--out", folder["taken.dot"]);
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(2, run.ExitCode);
         string line = Assert.Single(run.ErrorLines);
         Assert.Contains(folder["taken.dot"], line, StringComparison.Ordinal);
         AssertNoStackTrace(run.Error);

@@ -199,13 +199,13 @@ public static class PredictEvaluateCommandTests
     }
 
     [Fact]
-    public static void Predict_OutInMissingFolder_ExitsOne()
+    public static void Predict_OutInMissingFolder_ExitsTwoBeforeReading()
     {
         using TempFolder folder = IrisFolder();
 
         CliRun run = CliRun.Of("predict", "--model", folder["model.json"], "--csv", folder["iris.csv"], "--out", folder["no/such/p.csv"]);
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(2, run.ExitCode);
         Assert.Contains("does not exist", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
     }
 

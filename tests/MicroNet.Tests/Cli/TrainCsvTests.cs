@@ -116,19 +116,38 @@ public static partial class TrainCsvTests
     }
 
     [Fact]
-    public static void Out_LossBecomesNaN_SavesTheLastGoodModelAndExitsOne()
+    public static void Out_LossBecomesNaN_KeepsTheOldModelAndSavesTheLastGoodOneBesideIt()
     {
         using var folder = new TempFolder();
+        File.WriteAllText(folder["model.json"], "a good model");
+        File.WriteAllText(folder["model.last-good.json"], "taken");
 
         CliRun run = CliRun.Of("train", "--dataset", "moons", "--optimizer", "sgd", "--learning-rate", "1e200", "--epochs", "3", "--out", folder["model.json"]);
 
         Assert.Equal(1, run.ExitCode);
         string line = Assert.Single(run.ErrorLines);
         Assert.StartsWith("Loss became", line, StringComparison.Ordinal);
-        Assert.Contains("Saved the last good model", run.Output, StringComparison.Ordinal);
-        Model model = ModelFile.Load(folder["model.json"]);
+        Assert.Contains($"Saved the last good model (before the failing step) to '{folder["model.last-good-2.json"]}'; '{folder["model.json"]}' was left as it was.", run.Output, StringComparison.Ordinal);
+        Assert.Equal("a good model", File.ReadAllText(folder["model.json"]));
+        Assert.Equal("taken", File.ReadAllText(folder["model.last-good.json"]));
+        Model model = ModelFile.Load(folder["model.last-good-2.json"]);
         Assert.All(model.Network.Parameters(), p => Assert.True(double.IsFinite(p.Data)));
+        Assert.Equal(["model.json", "model.last-good-2.json", "model.last-good.json"], folder.Entries());
+    }
+
+    [Fact]
+    public static void Out_PenaltyOverflowsAtTheFirstStep_SavesNothingAndBlamesTheL2Factor()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder["model.json"], "a good model");
+
+        CliRun run = CliRun.Of("train", "--dataset", "iris", "--l2", "1e308", "--out", folder["model.json"]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("Loss became infinite at epoch 1, step 1 because the L2 penalty overflowed; use a smaller L2 factor (now 1E+308).", Assert.Single(run.ErrorLines));
+        Assert.Contains("Saved no model: not one step succeeded", run.Output, StringComparison.Ordinal);
         Assert.Equal(["model.json"], folder.Entries());
+        Assert.Equal("a good model", File.ReadAllText(folder["model.json"]));
     }
 
     [Fact]

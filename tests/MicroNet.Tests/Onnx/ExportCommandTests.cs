@@ -70,27 +70,27 @@ public static class ExportCommandTests
     }
 
     [Fact]
-    public static void Export_FolderMissing_ExitsOneWithOneLineAndNoFile()
+    public static void Export_FolderMissing_ExitsTwoWithOneLineAndNoFile()
     {
         using TempFolder folder = WithModel(ModelOutput.Sigmoid);
 
         CliRun run = CliRun.Of("export", "--model", folder["model.json"], "--onnx", folder["out/m.onnx"]);
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Equal([$"Cannot write '{folder["out/m.onnx"]}' because the folder '{folder["out"]}' does not exist."], run.ErrorLines);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal([$"Option '--onnx': Cannot write '{folder["out/m.onnx"]}': the folder '{folder["out"]}' does not exist."], run.ErrorLines);
         Assert.Equal(["model.json"], folder.Entries());
     }
 
     [Fact]
-    public static void Export_OnnxPathIsAFolder_ExitsOneAndKeepsTheFolder()
+    public static void Export_OnnxPathIsAFolder_ExitsTwoAndKeepsTheFolder()
     {
         using TempFolder folder = WithModel(ModelOutput.Sigmoid);
         Directory.CreateDirectory(folder["m.onnx"]);
 
         CliRun run = CliRun.Of("export", "--model", folder["model.json"], "--onnx", folder["m.onnx"]);
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Equal([$"Cannot write '{folder["m.onnx"]}' because it is a folder."], run.ErrorLines);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal([$"Option '--onnx': Cannot write '{folder["m.onnx"]}': it is a folder; give a file name inside it."], run.ErrorLines);
         Assert.Equal(["m.onnx", "model.json"], folder.Entries());
         Assert.Empty(Directory.EnumerateFileSystemEntries(folder["m.onnx"]));
     }

@@ -1,5 +1,6 @@
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
+using MicroNet.IO;
 using MicroNet.Models;
 using MicroNet.Nn;
 using MicroNet.Onnx;
@@ -219,7 +220,7 @@ public static class OnnxExportTests
     {
         using var folder = new TempFolder();
 
-        var e = Assert.Throws<DirectoryNotFoundException>(() =>
+        var e = Assert.Throws<OutputFileException>(() =>
             OnnxExport.Save(OnnxTestModels.Build(ModelOutput.Softmax, Activation.Tanh), folder["missing/m.onnx"]));
 
         Assert.Contains("does not exist", e.Message, StringComparison.Ordinal);

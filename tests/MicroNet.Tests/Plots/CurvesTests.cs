@@ -1,4 +1,5 @@
 using System.Globalization;
+using MicroNet.IO;
 using MicroNet.Plots;
 using MicroNet.Tests.Support;
 
@@ -98,7 +99,7 @@ public static class CurvesTests
     {
         using var folder = new TempFolder();
         string path = Path.Combine(folder.Path, "missing", "curves.png");
-        var error = Assert.Throws<DirectoryNotFoundException>(() => TrainingPlots.SaveCurves(path, Full));
+        var error = Assert.Throws<OutputFileException>(() => TrainingPlots.SaveCurves(path, Full));
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
         Assert.Empty(folder.Entries());
     }
@@ -108,7 +109,7 @@ public static class CurvesTests
     {
         using var folder = new TempFolder();
         Directory.CreateDirectory(folder["curves.png"]);
-        Assert.Throws<IOException>(() => TrainingPlots.SaveCurves(folder["curves.png"], Full));
+        Assert.Throws<OutputFileException>(() => TrainingPlots.SaveCurves(folder["curves.png"], Full));
         Assert.Equal(["curves.png"], folder.Entries());
         Assert.True(Directory.Exists(folder["curves.png"]));
     }

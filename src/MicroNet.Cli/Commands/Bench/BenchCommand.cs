@@ -20,7 +20,7 @@ internal static class BenchCommand
     public static Command Create()
     {
         Option<bool> quick = CliOptions.Flag("--quick", "A short run (a few seconds) with fewer, shorter samples; noisier.");
-        Option<int> chainLength = CliOptions.Integer("--chain-length", "How many nodes the backward chain has.", Chain.DefaultLength, minimum: 1);
+        Option<int> chainLength = CliOptions.Integer("--chain-length", "How many nodes the backward chain has, at most 10,000,000 (about 1 GB).", Chain.DefaultLength, minimum: 1, maximum: 10_000_000);
         return CliOptions.Command(
             "bench",
             "Time a training step of the notebook and of micrograd's moons demo, eager and compiled, and backward over a deep chain. "

@@ -15,7 +15,7 @@ internal static class ExportCommand
         Option<bool> float64 = CliOptions.Flag("--float64", "Write the graph in float64 (double), as MicroNet computes, instead of float32.");
         Option<bool> probabilities = CliOptions.Flag(
             "--probabilities", "End the graph with the probabilities (softmax over the classes, or sigmoid for a sigmoid model) instead of the raw outputs.");
-        return CliOptions.Command("export", "Export a saved model to ONNX: standardisation, every layer and optionally the probabilities, one graph.",
+        Command command = CliOptions.Command("export", "Export a saved model to ONNX: standardisation, every layer and optionally the probabilities, one graph.",
             [model, onnx, float64, probabilities],
             parseResult => Run(
                 parseResult.GetRequiredValue(model),
@@ -26,6 +26,8 @@ internal static class ExportCommand
                     IncludeProbabilities = parseResult.GetValue(probabilities),
                 },
                 parseResult.InvocationConfiguration.Output));
+        OutputGuard.Add(command, onnx, model);
+        return command;
     }
 
     private static int Run(string modelPath, string onnxPath, OnnxExportOptions options, TextWriter output)

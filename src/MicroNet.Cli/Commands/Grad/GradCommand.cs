@@ -24,10 +24,12 @@ internal static class GradCommand
         };
         Option<bool> json = CliOptions.Flag("--json", "Print {\"value\": ..., \"grad\": {...}} with 17 significant digits; NaN and infinities as strings.");
         Option<string> graph = CliOptions.DrawingPath("--graph", "Also draw the expression's graph to this file: .dot, .svg or .png (the last two need Graphviz).");
-        return CliOptions.Command("grad", "Print the value of an expression and its gradient with respect to each variable.",
+        Command command = CliOptions.Command("grad", "Print the value of an expression and its gradient with respect to each variable.",
             [expression, assignments, json, graph],
             parseResult => Run(parseResult.GetRequiredValue(expression), parseResult.GetValue(assignments) ?? [], parseResult.GetValue(json),
                 parseResult.GetValue(graph), dotExecutable, parseResult.InvocationConfiguration));
+        OutputGuard.Add(command, graph);
+        return command;
     }
 
     private static int Run(string text, string[] assignments, bool json, string? graphPath, string dotExecutable, InvocationConfiguration io)

@@ -12,7 +12,7 @@ internal static class GraphCommand
         Option<string> output = CliOptions.DrawingPath("--out", "The file to draw to; its extension picks the format: .dot (text), .svg or .png (need Graphviz).", required: true);
         Option<RankDirection?> direction = CliOptions.Choice(
             "--direction", "Which way the graph flows: lr (left to right, as in the notebook) or tb (top to bottom). [default: lr]", RankDirectionExtensions.Names);
-        return CliOptions.Command("graph", "Draw the notebook's neuron o = tanh(x1*w1 + x2*w2 + b) after backward, with each value's data and grad.",
+        Command command = CliOptions.Command("graph", "Draw the notebook's neuron o = tanh(x1*w1 + x2*w2 + b) after backward, with each value's data and grad.",
             [output, direction],
             parseResult =>
             {
@@ -21,5 +21,7 @@ internal static class GraphCommand
                 parseResult.InvocationConfiguration.Output.WriteLine($"Drew the notebook's neuron to '{path}'.");
                 return ExitCodes.Success;
             });
+        OutputGuard.Add(command, output);
+        return command;
     }
 }

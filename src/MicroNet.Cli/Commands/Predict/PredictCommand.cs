@@ -25,7 +25,7 @@ internal static class PredictCommand
         Option<UnknownCategoryPolicy?> unknown = DataOptions.Unknown();
         Option<char?> separator = DataOptions.Separator();
         Option<int?> skipRows = DataOptions.SkipRows();
-        return CliOptions.Command("predict", "Predict every row of a CSV file with a saved model: the line, the predicted class and its probability, or the predicted value.",
+        Command command = CliOptions.Command("predict", "Predict every row of a CSV file with a saved model: the line, the predicted class and its probability, or the predicted value.",
             [model, csv, output, id, missing, unknown, separator, skipRows],
             parseResult => Run(parseResult.GetRequiredValue(model), parseResult.GetRequiredValue(csv), parseResult.GetValue(output), new PredictionOptions
             {
@@ -35,6 +35,8 @@ internal static class PredictCommand
                 SkipRows = parseResult.GetValue(skipRows),
                 CarriedColumns = parseResult.GetValue(id) is { } column ? [column] : [],
             }, parseResult.InvocationConfiguration));
+        OutputGuard.Add(command, output, model, csv);
+        return command;
     }
 
     private static int Run(string modelPath, string csvPath, string? outPath, PredictionOptions options, InvocationConfiguration io)

@@ -20,9 +20,6 @@ namespace MicroNet.Cli.Commands.Train;
 /// </summary>
 internal static class TrainCommand
 {
-    // About how many loss lines a run prints, however many steps it takes.
-    private const int ProgressLines = 10;
-
     // A confusion matrix wider than this many classes does not fit a terminal line.
     private const int MaxConfusionClasses = 10;
 
@@ -42,6 +39,8 @@ internal static class TrainCommand
             command.Options.Add(option);
         }
         command.Validators.Add(options.Validate);
+        OutputGuard.Add(command, options.Out, options.Csv);
+        OutputGuard.AddFolder(command, options.Plots);
         command.SetAction(parseResult =>
         {
             TextWriter output = parseResult.InvocationConfiguration.Output;
@@ -49,7 +48,8 @@ internal static class TrainCommand
             string? csv = parseResult.GetValue(options.Csv);
             if (dataset is null && csv is null)
             {
-                return RunNotebook(parseResult.GetValue(options.Steps), parseResult.GetValue(options.LearningRate), parseResult.GetValue(options.Seed), output);
+                return RunNotebook(parseResult.GetValue(options.Steps), parseResult.GetValue(options.LearningRate), parseResult.GetValue(options.Seed), output,
+                    parseResult.InvocationConfiguration.Error);
             }
             TrainingSettings settings = options.ToSettings(parseResult);
             DataSource source = dataset is not null
@@ -70,24 +70,30 @@ internal static class TrainCommand
         return command;
     }
 
-    private static int RunNotebook(int steps, double learningRate, int seed, TextWriter output)
+    private static int RunNotebook(int steps, double learningRate, int seed, TextWriter output, TextWriter error)
     {
         CultureInfo c = CultureInfo.InvariantCulture;
         output.WriteLine(NotebookExample.CreateModel(seed).ToString());
         output.WriteLine(string.Create(c,
             $"Training on the notebook's {NotebookExample.Inputs.Count} samples: {steps} steps, learning rate {learningRate:R}, seed {seed}."));
-        int every = Math.Max(1, steps / ProgressLines);
+        var pace = new PlainPace(steps);
         int stepWidth = steps.ToString(c).Length;
         var stopwatch = Stopwatch.StartNew();
         NotebookRun run = NotebookExample.Train(steps, learningRate, seed, (step, loss) =>
         {
             int number = step + 1;
-            if (number == 1 || number % every == 0 || number == steps)
+            if (pace.IsDue(number))
             {
                 output.WriteLine(string.Create(c, $"step {number.ToString(c).PadLeft(stepWidth)}  loss {loss:F6}"));
             }
         });
         stopwatch.Stop();
+        if (run.Divergence is { } divergence)
+        {
+            error.WriteLine(string.Create(c,
+                $"Loss became {(double.IsNaN(divergence.Loss) ? "NaN" : "infinite")} at step {divergence.Step}; try a lower learning rate (now {learningRate:R})."));
+            return ExitCodes.RuntimeFailure;
+        }
         output.WriteLine();
         WritePredictions(run, output);
         output.WriteLine();
@@ -173,15 +179,16 @@ internal static class TrainCommand
 
         if (outPath is not null)
         {
-            ModelFile.Save(outcome.Model, outPath);
-            output.WriteLine(result.Diverged ? $"Saved the last good model to '{outPath}'." : $"Saved the model to '{outPath}'.");
+            SaveModel(outcome, outPath, output);
         }
         if (plotsFolder is not null)
         {
             List<string> written = WritePlots(plotsFolder, run, outcome);
             output.WriteLine(written.Count > 0
                 ? $"Wrote {string.Join(" and ", written.Select(f => $"'{f}'"))}."
-                : "Wrote no plots: no epoch completed, so there are no curves, and the data is not 2 features with classes.");
+                : result.Diverged
+                    ? "Wrote no plots: the run failed, and a failed run replaces no file that exists."
+                    : "Wrote no plots: no epoch completed, so there are no curves, and the data is not 2 features with classes.");
         }
         if (result.Divergence is { } divergence)
         {
@@ -189,6 +196,42 @@ internal static class TrainCommand
             return ExitCodes.RuntimeFailure;
         }
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Saves the model to <paramref name="outPath"/>; after a divergence, never there (a failed run must not replace a
+    /// good model) but, if some step succeeded, to a new file beside it whose name the output gives.
+    /// </summary>
+    private static void SaveModel(TrainingOutcome outcome, string outPath, TextWriter output)
+    {
+        TrainingResult result = outcome.Result;
+        if (!result.Diverged)
+        {
+            ModelFile.Save(outcome.Model, outPath);
+            output.WriteLine($"Saved the model to '{outPath}'.");
+        }
+        else if (result.Steps == 0)
+        {
+            output.WriteLine($"Saved no model: not one step succeeded, and '{outPath}' was left as it was.");
+        }
+        else
+        {
+            string lastGood = UnusedName(outPath, "last-good");
+            ModelFile.Save(outcome.Model, lastGood);
+            output.WriteLine($"Saved the last good model (before the failing step) to '{lastGood}'; '{outPath}' was left as it was.");
+        }
+    }
+
+    // PATH with ".TAG" before its extension, or ".TAG-2", ".TAG-3", ... : the first name no file has.
+    private static string UnusedName(string path, string tag)
+    {
+        string stem = Path.ChangeExtension(path, null), extension = Path.GetExtension(path);
+        string candidate = $"{stem}.{tag}{extension}";
+        for (int n = 2; File.Exists(candidate) || Directory.Exists(candidate); n++)
+        {
+            candidate = string.Create(CultureInfo.InvariantCulture, $"{stem}.{tag}-{n}{extension}");
+        }
+        return candidate;
     }
 
     /// <summary>
@@ -204,9 +247,11 @@ internal static class TrainCommand
             Directory.CreateDirectory(folder);
             TrainingHistory history = outcome.Result.History;
             string title = run.Source.Description;
-            if (history.Epochs.Count > 0)
+            // After a failure the plots still show what happened, but only in files that do not exist yet.
+            bool mayWrite(string file) => !outcome.Result.Diverged || !File.Exists(file);
+            string curves = Path.Combine(folder, "curves.png");
+            if (history.Epochs.Count > 0 && mayWrite(curves))
             {
-                string curves = Path.Combine(folder, "curves.png");
                 TrainingPlots.SaveCurves(curves, new TrainingCurves(history.TrainingLoss)
                 {
                     ValidationLoss = history.ValidationLoss,
@@ -216,9 +261,9 @@ internal static class TrainCommand
                 written.Add(curves);
             }
             Dataset data = run.Source.Data;
-            if (data.FeatureCount == 2 && data.Kind.IsClassification())
+            string boundary = Path.Combine(folder, "decision-boundary.png");
+            if (data.FeatureCount == 2 && data.Kind.IsClassification() && mayWrite(boundary))
             {
-                string boundary = Path.Combine(folder, "decision-boundary.png");
                 Model model = outcome.Model;
                 TrainingPlots.SaveDecisionBoundary(boundary, data, (x, y) => model.Predict([x, y]).ClassIndex, title,
                     BoundaryResolution(model.Network.Parameters().Count));

@@ -19,8 +19,11 @@ namespace MicroNet.Cli.Commands.Train;
 /// </summary>
 internal sealed class TrainOptions
 {
+    // Generous ceilings that still end: a mistyped --epochs 1000000000 is refused rather than run for years.
+    private const int MaxSteps = 10_000_000, MaxEpochs = 1_000_000;
+
     public Option<int> Steps { get; } = CliOptions.Integer(
-        "--steps", "How many gradient-descent steps the notebook's job takes.", NotebookExample.DefaultSteps, minimum: 1);
+        "--steps", "How many gradient-descent steps the notebook's job takes, at most 10,000,000.", NotebookExample.DefaultSteps, minimum: 1, maximum: MaxSteps);
 
     public Option<double> LearningRate { get; } = CliOptions.PositiveNumber(
         "--learning-rate", "The step size (with --dataset, 0.01 unless given).", NotebookExample.DefaultLearningRate);
@@ -135,7 +138,7 @@ internal sealed class TrainOptions
         "--schedule", "How the learning rate changes per epoch: constant, linear (down to a tenth), cosine (down to 0) or step (a tenth after each third). [default: constant]",
         ScheduleKindExtensions.Names);
 
-    public Option<int> Epochs { get; } = CliOptions.Integer("--epochs", "How many passes over the training rows.", TrainingOptions.DefaultEpochs, minimum: 1);
+    public Option<int> Epochs { get; } = CliOptions.Integer("--epochs", "How many passes over the training rows, at most 1,000,000.", TrainingOptions.DefaultEpochs, minimum: 1, maximum: MaxEpochs);
 
     public Option<int> BatchSize { get; } = CliOptions.Integer(
         "--batch-size", "How many rows each step averages over; the training set's size or more means full batch.", TrainingOptions.DefaultBatchSize, minimum: 1);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using MicroNet.Training;
 using Spectre.Console;
@@ -10,18 +11,15 @@ namespace MicroNet.Cli.Commands.Train;
 /// </summary>
 internal static class TrainingProgress
 {
-    // About how many epoch lines a redirected run prints, however many epochs it has.
-    private const int PlainLines = 10;
-
     /// <summary>Runs <paramref name="train"/>, giving it the callback that shows each epoch.</summary>
     public static T Show<T>(IAnsiConsole console, bool isTerminal, TextWriter output, int epochs, Func<Action<EpochReport>, T> train)
     {
         if (!isTerminal)
         {
-            int every = Math.Max(1, epochs / PlainLines);
+            var pace = new PlainPace(epochs);
             return train(report =>
             {
-                if (report.Epoch == 1 || report.Epoch % every == 0 || report.Epoch == epochs)
+                if (pace.IsDue(report.Epoch))
                 {
                     output.WriteLine(Line(report));
                 }
@@ -104,5 +102,30 @@ internal static class TrainingProgress
     {
         string total = epochs.ToString(CultureInfo.InvariantCulture);
         return $"epoch {epoch.ToString(CultureInfo.InvariantCulture).PadLeft(total.Length)}/{total}";
+    }
+}
+
+/// <summary>
+/// When a redirected run prints a progress line: the first, about <see cref="Lines"/> evenly spaced ones, the last, and
+/// one at least every <see cref="Interval"/> between them, so that a long run never looks hung.
+/// </summary>
+internal sealed class PlainPace(int total)
+{
+    public const int Lines = 10;
+
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
+
+    private readonly int _every = Math.Max(1, total / Lines);
+    private long _lastPrinted = Stopwatch.GetTimestamp();
+
+    /// <summary>Whether step or epoch <paramref name="number"/> (from 1) gets a line; true resets the clock.</summary>
+    public bool IsDue(int number)
+    {
+        bool due = number == 1 || number % _every == 0 || number == total || Stopwatch.GetElapsedTime(_lastPrinted) >= Interval;
+        if (due)
+        {
+            _lastPrinted = Stopwatch.GetTimestamp();
+        }
+        return due;
     }
 }

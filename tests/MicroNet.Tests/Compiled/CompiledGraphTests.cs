@@ -271,7 +271,7 @@ public static class CompiledGraphTests
         }
     }
 
-    private static void AssertSameBits(double expected, double actual, string what)
+    internal static void AssertSameBits(double expected, double actual, string what)
     {
         bool same = BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(actual)
             || (double.IsNaN(expected) && double.IsNaN(actual));

@@ -263,7 +263,7 @@ public static class CompiledGraphTests
         }
     }
 
-    private static void AssertSameGradients(Value[] expected, Value[] actual, string where)
+    internal static void AssertSameGradients(Value[] expected, Value[] actual, string where)
     {
         for (int i = 0; i < expected.Length; i++)
         {

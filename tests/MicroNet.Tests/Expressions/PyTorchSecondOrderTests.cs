@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 using MicroNet.Expressions;
+using static MicroNet.Tests.Support.PyTorchFixture;
 
 namespace MicroNet.Tests.Expressions;
 
@@ -13,9 +13,6 @@ namespace MicroNet.Tests.Expressions;
 /// </summary>
 public sealed class PyTorchSecondOrderTests
 {
-    private const double RelativeTolerance = 1e-9;
-    private const double AbsoluteTolerance = 1e-12;
-
     // MicroNet's own numbers where it deliberately differs from PyTorch (tests/reference/README.md, "Deliberate
     // differences of the second-order fixture"): expression, inputs, then each entry that differs and its value.
     // Every other entry of these cases must match PyTorch.
@@ -44,7 +41,7 @@ public sealed class PyTorchSecondOrderTests
     [MemberData(nameof(Cases))]
     public void Derivatives_MatchPyTorch(int id, string text)
     {
-        JsonElement item = CaseElement(s_fixture.Value, id);
+        JsonElement item = Case(s_fixture.Value, id);
         Dictionary<string, double> microNet = Derivatives(item, text);
 
         foreach ((string entry, double pyTorch) in Entries(item, text))
@@ -62,7 +59,7 @@ public sealed class PyTorchSecondOrderTests
     [MemberData(nameof(Differences))]
     public void DeliberateDifference_StillDiffers_AndGivesMicroNetsDocumentedNumbers(int id, string text)
     {
-        JsonElement item = CaseElement(s_differences.Value, id);
+        JsonElement item = Case(s_differences.Value, id);
         double[] inputs = [.. item.GetProperty("inputs").EnumerateObject().Select(i => ReadNumber(i.Value))];
         (string _, double[] _, (string Entry, double Value)[] differs) = s_deliberateDifferences.SingleOrDefault(
             d => d.Expression == text && d.Inputs.SequenceEqual(inputs));
@@ -175,44 +172,9 @@ public sealed class PyTorchSecondOrderTests
 
     private static ExpressionResult Evaluate(JsonElement item, string text)
     {
-        var inputs = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (JsonProperty input in item.GetProperty("inputs").EnumerateObject())
-        {
-            inputs.Add(input.Name, ReadNumber(input.Value));
-        }
         Expression expression = Expression.Parse(text);
         Assert.Equal([.. item.GetProperty("variables").EnumerateArray().Select(v => v.GetString()!)], expression.Variables);
-        return expression.Evaluate(inputs);
+        return expression.Evaluate(Inputs(item));
     }
 
-    private static JsonDocument Load(string name) =>
-        JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "reference", name)));
-
-    private static TheoryData<int, string> CaseData(JsonDocument fixture)
-    {
-        var data = new TheoryData<int, string>();
-        foreach (JsonElement item in fixture.RootElement.GetProperty("cases").EnumerateArray())
-        {
-            data.Add(item.GetProperty("id").GetInt32(), item.GetProperty("expression").GetString()!);
-        }
-        return data;
-    }
-
-    private static JsonElement CaseElement(JsonDocument fixture, int id) =>
-        fixture.RootElement.GetProperty("cases").EnumerateArray().Single(c => c.GetProperty("id").GetInt32() == id);
-
-    // JSON has no NaN or infinity; the fixtures write them as the strings "NaN", "Infinity" and "-Infinity".
-    private static double ReadNumber(JsonElement element) => element.ValueKind == JsonValueKind.String
-        ? double.Parse(element.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture)
-        : element.GetDouble();
-
-    private static bool IsClose(double expected, double actual) =>
-        double.IsNaN(expected) || double.IsNaN(actual) || double.IsInfinity(expected) || double.IsInfinity(actual)
-            ? expected.Equals(actual)
-            : Math.Abs(expected - actual) <= Math.Max(AbsoluteTolerance, RelativeTolerance * Math.Abs(expected));
-
-    private static void AssertClose(double expected, double actual, string what, string expectedBy = "PyTorch")
-    {
-        Assert.True(IsClose(expected, actual), string.Create(CultureInfo.InvariantCulture, $"{what}: {expectedBy} {expected:R}, MicroNet {actual:R}."));
-    }
 }

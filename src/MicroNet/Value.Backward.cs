@@ -19,6 +19,10 @@ public sealed partial class Value
     // The id of the last graph walk that reached this node; replaces a visited hash set.
     private long _visitedBy;
 
+    // Where this node sits in the order of the last walk that numbered it (Autograd); valid only while that order's
+    // entry at this position is this node. Fits in the object's padding, so it costs no memory.
+    private int _position;
+
     /// <summary>
     /// Backpropagation: sets this value's gradient to 1 and applies the chain rule to every value it depends on,
     /// from this value back to the leaves (reverse topological order).
@@ -129,6 +133,19 @@ public sealed partial class Value
             {
                 order.Add(node);
             }
+        }
+    }
+
+    /// <summary>The index of this node in <paramref name="order"/>, or -1 if it is not there, after <see cref="Number"/>.</summary>
+    internal int PositionIn(List<Value> order) =>
+        (uint)_position < (uint)order.Count && ReferenceEquals(order[_position], this) ? _position : -1;
+
+    /// <summary>Records each node's index in <paramref name="order"/>, for <see cref="PositionIn"/>.</summary>
+    internal static void Number(List<Value> order)
+    {
+        for (int i = 0; i < order.Count; i++)
+        {
+            order[i]._position = i;
         }
     }
 

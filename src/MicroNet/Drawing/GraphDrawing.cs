@@ -23,7 +23,23 @@ public static class GraphDrawing
     public static string ToDot(Value root, RankDirection direction = RankDirection.LeftToRight)
     {
         ArgumentNullException.ThrowIfNull(root);
-        IReadOnlyList<Value> order = root.TopologicalOrder();
+        return ToDot([root], direction);
+    }
+
+    /// <summary>
+    /// The graph of several <paramref name="roots"/> in one drawing (the components of a gradient, say), each node once,
+    /// as Graphviz DOT text; ids follow the roots' topological orders, one after the other.
+    /// </summary>
+    public static string ToDot(IReadOnlyList<Value> roots, RankDirection direction = RankDirection.LeftToRight)
+    {
+        ArgumentNullException.ThrowIfNull(roots);
+        var order = new List<Value>();
+        var seen = new HashSet<Value>(ReferenceEqualityComparer.Instance);
+        foreach (Value root in roots)
+        {
+            ArgumentNullException.ThrowIfNull(root, nameof(roots));
+            order.AddRange(root.TopologicalOrder().Where(seen.Add));
+        }
         var ids = new Dictionary<Value, int>(order.Count, ReferenceEqualityComparer.Instance);
         var dot = new StringBuilder();
         dot.Append("digraph G {\n");
@@ -66,10 +82,22 @@ public static class GraphDrawing
     public static void Draw(Value root, string path, RankDirection direction = RankDirection.LeftToRight, string dotExecutable = "dot")
     {
         ArgumentNullException.ThrowIfNull(root);
+        Draw([root], path, direction, dotExecutable);
+    }
+
+    /// <summary>
+    /// Draws the graph of several <paramref name="roots"/> in one picture, as <see cref="Draw(Value, string, RankDirection, string)"/>
+    /// draws one (see <see cref="ToDot(IReadOnlyList{Value}, RankDirection)"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The extension is not .dot, .svg or .png.</exception>
+    /// <exception cref="GraphvizException"><c>dot</c> is missing or failed; see the single-root overload.</exception>
+    public static void Draw(IReadOnlyList<Value> roots, string path, RankDirection direction = RankDirection.LeftToRight, string dotExecutable = "dot")
+    {
+        ArgumentNullException.ThrowIfNull(roots);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentException.ThrowIfNullOrWhiteSpace(dotExecutable);
         string format = FormatOf(path);
-        string dotText = ToDot(root, direction);
+        string dotText = ToDot(roots, direction);
         if (format == "dot")
         {
             AtomicFile.Write(path, temp => File.WriteAllText(temp, dotText, new UTF8Encoding(false)));

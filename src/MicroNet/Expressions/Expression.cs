@@ -10,13 +10,17 @@ namespace MicroNet.Expressions;
 /// <para>
 /// The grammar is Python's, for the parts it supports, so a string means the same here as in Python: numbers
 /// (<c>2</c>, <c>0.5</c>, <c>.5</c>, <c>2.</c>, <c>1e-3</c>), variables (<c>x</c>, <c>w_1</c>), <c>+ - * /</c>,
-/// <c>**</c>, unary <c>+ -</c>, parentheses, and the functions <c>tanh exp log relu sigmoid</c> plus <c>pow(a, b)</c>.
+/// <c>**</c>, unary <c>+ -</c>, parentheses, the functions <c>tanh exp log relu sigmoid softplus</c> of one argument,
+/// <c>pow(a, b)</c>, <c>logsumexp(a, ...)</c> (one or more arguments), <c>sum(...)</c> (any number; <c>sum()</c> is 0) and
+/// <c>dot([w1, ...], [x1, ...])</c>, whose two arguments are Python lists of the same length.
 /// <c>**</c> is right-associative (<c>2**3**2</c> is 512) and binds tighter than a unary minus on its left
 /// (<c>-a**2</c> is <c>-(a**2)</c>), while its right operand may be unary (<c>2**-1</c> is 0.5).
 /// </para>
 /// <para>
 /// Arithmetic is IEEE double: division by 0 gives ±infinity or NaN, <c>log(0)</c> is -infinity. Every operator
-/// maps to the <see cref="Value"/> op of the same name; <c>a ** b</c> and <c>pow(a, b)</c> always use
+/// maps to the <see cref="Value"/> op of the same name (<c>logsumexp</c>, <c>sum</c> and <c>dot</c> to
+/// <see cref="Value.LogSumExp(ReadOnlySpan{Value})"/>, <see cref="Value.Sum(ReadOnlySpan{Value})"/> and
+/// <see cref="Value.Dot"/>, one node each); <c>a ** b</c> and <c>pow(a, b)</c> always use
 /// <see cref="Value.Pow(Value)"/>, whose gradients follow PyTorch's <c>torch.pow(tensor, tensor)</c>.
 /// </para>
 /// </remarks>
@@ -33,8 +37,10 @@ public sealed class Expression
         _variables = variables;
     }
 
-    /// <summary>The functions an expression can call: <c>tanh, exp, log, relu, sigmoid, pow</c>.</summary>
-    public static IReadOnlyList<string> Functions { get; } = ["tanh", "exp", "log", "relu", "sigmoid", "pow"];
+    /// <summary>
+    /// The functions an expression can call: <c>tanh, exp, log, relu, sigmoid, softplus, pow, logsumexp, sum, dot</c>.
+    /// </summary>
+    public static IReadOnlyList<string> Functions { get; } = [.. Parser.Functions.Select(f => f.Name)];
 
     /// <summary>
     /// The deepest nesting of parentheses, unary signs and powers that <see cref="Parse"/> accepts (200, as Python's
@@ -90,7 +96,7 @@ public sealed class Expression
                 UnaryNode { Operator: UnaryOperator.Plus } => stack.Pop(),
                 UnaryNode { Operator: UnaryOperator.Negate } => -stack.Pop(),
                 BinaryNode binary => Apply(binary.Operator, stack),
-                CallNode call => Apply(call.Function, stack),
+                CallNode call => Apply(call, stack),
                 _ => throw new InvalidOperationException($"Unknown node {node.GetType().Name}."),
             });
         }
@@ -137,22 +143,27 @@ public sealed class Expression
         };
     }
 
-    private static Value Apply(ExpressionFunction function, Stack<Value> stack)
+    // A call's operands are on the stack in order: its arguments, or for dot the weights' elements then the inputs'.
+    private static Value Apply(CallNode call, Stack<Value> stack)
     {
-        if (function == ExpressionFunction.Pow)
+        var operands = new Value[call.OperandCount];
+        for (int i = operands.Length - 1; i >= 0; i--)
         {
-            Value exponent = stack.Pop();
-            return stack.Pop().Pow(exponent);
+            operands[i] = stack.Pop();
         }
-        Value x = stack.Pop();
-        return function switch
+        return call.Function switch
         {
-            ExpressionFunction.Tanh => x.Tanh(),
-            ExpressionFunction.Exp => x.Exp(),
-            ExpressionFunction.Log => x.Log(),
-            ExpressionFunction.Relu => x.Relu(),
-            ExpressionFunction.Sigmoid => x.Sigmoid(),
-            _ => throw new ArgumentOutOfRangeException(nameof(function)),
+            ExpressionFunction.Tanh => operands[0].Tanh(),
+            ExpressionFunction.Exp => operands[0].Exp(),
+            ExpressionFunction.Log => operands[0].Log(),
+            ExpressionFunction.Relu => operands[0].Relu(),
+            ExpressionFunction.Sigmoid => operands[0].Sigmoid(),
+            ExpressionFunction.Softplus => operands[0].Softplus(),
+            ExpressionFunction.Pow => operands[0].Pow(operands[1]),
+            ExpressionFunction.LogSumExp => Value.LogSumExp(operands),
+            ExpressionFunction.Sum => Value.Sum(operands),
+            ExpressionFunction.Dot => Value.Dot(operands[..(operands.Length / 2)], operands[(operands.Length / 2)..]),
+            _ => throw new ArgumentOutOfRangeException(nameof(call)),
         };
     }
 

@@ -25,7 +25,11 @@ internal enum ExpressionFunction
     Log,
     Relu,
     Sigmoid,
+    Softplus,
     Pow,
+    LogSumExp,
+    Sum,
+    Dot,
 }
 
 internal abstract class Node(int position)
@@ -62,9 +66,18 @@ internal sealed class BinaryNode(int position, BinaryOperator op, Node left, Nod
     public Node Right { get; } = right;
 }
 
+/// <summary>A function call; <see cref="OperandCount"/> values are on the evaluation stack for it (a list's elements each).</summary>
 internal sealed class CallNode(int position, ExpressionFunction function, Node[] arguments) : Node(position)
 {
     public ExpressionFunction Function { get; } = function;
 
     public IReadOnlyList<Node> Arguments { get; } = arguments;
+
+    public int OperandCount { get; } = arguments.Sum(a => a is ListNode list ? list.Elements.Count : 1);
+}
+
+/// <summary>A list literal, <c>[a, b]</c>: only an argument of <c>dot</c>. Not evaluated itself; its elements are.</summary>
+internal sealed class ListNode(int position, Node[] elements) : Node(position)
+{
+    public IReadOnlyList<Node> Elements { get; } = elements;
 }

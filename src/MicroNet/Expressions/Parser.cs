@@ -57,27 +57,45 @@ internal sealed class Parser
         return (root, [.. parser._postfix], [.. parser._variables]);
     }
 
-    internal static string FunctionName(ExpressionFunction function) => function switch
+    /// <summary>The functions by name, in the order help and messages list them.</summary>
+    internal static readonly (string Name, ExpressionFunction Function)[] Functions =
+    [
+        ("tanh", ExpressionFunction.Tanh),
+        ("exp", ExpressionFunction.Exp),
+        ("log", ExpressionFunction.Log),
+        ("relu", ExpressionFunction.Relu),
+        ("sigmoid", ExpressionFunction.Sigmoid),
+        ("softplus", ExpressionFunction.Softplus),
+        ("pow", ExpressionFunction.Pow),
+        ("logsumexp", ExpressionFunction.LogSumExp),
+        ("sum", ExpressionFunction.Sum),
+        ("dot", ExpressionFunction.Dot),
+    ];
+
+    internal static string FunctionName(ExpressionFunction function) => Array.Find(Functions, f => f.Function == function).Name
+        ?? throw new ArgumentOutOfRangeException(nameof(function));
+
+    // Case-sensitive, as Python's names are.
+    private static ExpressionFunction? FunctionOf(string name)
     {
-        ExpressionFunction.Tanh => "tanh",
-        ExpressionFunction.Exp => "exp",
-        ExpressionFunction.Log => "log",
-        ExpressionFunction.Relu => "relu",
-        ExpressionFunction.Sigmoid => "sigmoid",
-        ExpressionFunction.Pow => "pow",
-        _ => throw new ArgumentOutOfRangeException(nameof(function)),
+        int index = Array.FindIndex(Functions, f => f.Name == name);
+        return index >= 0 ? Functions[index].Function : null;
+    }
+
+    // How a call of the function reads, for messages.
+    private static string Example(ExpressionFunction function) => function switch
+    {
+        ExpressionFunction.Pow => "pow(x, 2)",
+        ExpressionFunction.LogSumExp => "logsumexp(x, y)",
+        ExpressionFunction.Sum => "sum(x, y)",
+        ExpressionFunction.Dot => "dot([w1, w2], [x1, x2])",
+        _ => FunctionName(function) + "(x)",
     };
 
-    private static ExpressionFunction? FunctionOf(string name) => name switch
-    {
-        "tanh" => ExpressionFunction.Tanh,
-        "exp" => ExpressionFunction.Exp,
-        "log" => ExpressionFunction.Log,
-        "relu" => ExpressionFunction.Relu,
-        "sigmoid" => ExpressionFunction.Sigmoid,
-        "pow" => ExpressionFunction.Pow,
-        _ => null,
-    };
+    private static string Count(int count, string noun) => Format($"{count} {noun}{(count == 1 ? "" : "s")}");
+
+    private static string KnownFunctions() =>
+        string.Join(", ", Functions[..^1].Select(f => f.Name)) + " and " + Functions[^1].Name;
 
     private static (BinaryOperator Op, int Precedence)? BinaryOf(TokenKind kind) => kind switch
     {
@@ -158,6 +176,10 @@ internal sealed class Parser
                 Node inner = ParseBinary(0);
                 Expect(TokenKind.RightParen, token);
                 return inner;
+            case TokenKind.LeftBracket:
+                throw new ExpressionException(
+                    Format($"Unexpected '[' at position {token.Position}; a list is only an argument of dot, as in {Example(ExpressionFunction.Dot)}."),
+                    token.Position);
             default:
                 throw Unexpected();
         }
@@ -166,37 +188,93 @@ internal sealed class Parser
     private Node ParseCall(Token name)
     {
         ExpressionFunction function = FunctionOf(name.Text) ?? throw new ExpressionException(
-            Format($"Unknown function '{name.Text}' at position {name.Position}; known functions are tanh, exp, log, relu, sigmoid and pow."),
+            Format($"Unknown function '{name.Text}' at position {name.Position}; known functions are {KnownFunctions()}."),
             name.Position);
         Token open = _current;
         Advance();
-        var arguments = new List<Node>();
+        var arguments = new List<(Node Node, int Start)>();
         if (_current.Kind != TokenKind.RightParen)
         {
-            arguments.Add(ParseBinary(0));
+            arguments.Add(ParseArgument(function));
             while (_current.Kind == TokenKind.Comma)
             {
                 Advance();
-                arguments.Add(ParseBinary(0));
+                arguments.Add(ParseArgument(function));
             }
         }
         Expect(TokenKind.RightParen, open);
-        int expected = function == ExpressionFunction.Pow ? 2 : 1;
-        if (arguments.Count != expected)
+        CheckArguments(name, function, arguments);
+        return Add(new CallNode(name.Position, function, [.. arguments.Select(a => a.Node)]));
+    }
+
+    // dot's arguments are list literals; every other argument is an expression. Start is where its text starts.
+    private (Node Node, int Start) ParseArgument(ExpressionFunction function)
+    {
+        int start = _current.Position;
+        if (function != ExpressionFunction.Dot || _current.Kind != TokenKind.LeftBracket)
         {
+            return (ParseBinary(0), start);
+        }
+        Token open = _current;
+        Advance();
+        var elements = new List<Node>();
+        if (_current.Kind != TokenKind.RightBracket)
+        {
+            elements.Add(ParseBinary(0));
+            while (_current.Kind == TokenKind.Comma)
+            {
+                Advance();
+                elements.Add(ParseBinary(0));
+            }
+        }
+        Expect(TokenKind.RightBracket, open);
+        return (new ListNode(open.Position, [.. elements]), start);
+    }
+
+    private static void CheckArguments(Token name, ExpressionFunction function, List<(Node Node, int Start)> arguments)
+    {
+        (int minimum, int maximum) = function switch
+        {
+            ExpressionFunction.Pow or ExpressionFunction.Dot => (2, 2),
+            ExpressionFunction.LogSumExp => (1, int.MaxValue),
+            ExpressionFunction.Sum => (0, int.MaxValue),
+            _ => (1, 1),
+        };
+        if (arguments.Count < minimum || arguments.Count > maximum)
+        {
+            string count = minimum == maximum ? $"{minimum}" : $"at least {minimum}";
             throw new ExpressionException(
-                Format($"Function '{name.Text}' at position {name.Position} takes {expected} argument{(expected == 1 ? "" : "s")} but was given {arguments.Count}."),
+                Format($"Function '{name.Text}' at position {name.Position} takes {count} argument{(minimum == 1 ? "" : "s")} but was given {arguments.Count}."),
                 name.Position);
         }
-        return Add(new CallNode(name.Position, function, [.. arguments]));
+        if (function != ExpressionFunction.Dot)
+        {
+            return;
+        }
+        foreach ((Node argument, int start) in arguments)
+        {
+            if (argument is not ListNode)
+            {
+                throw new ExpressionException(
+                    Format($"Function 'dot' at position {name.Position} takes two lists, as in {Example(function)}; the argument at position {start} is not a list."),
+                    start);
+            }
+        }
+        var (weights, inputs) = ((ListNode)arguments[0].Node, (ListNode)arguments[1].Node);
+        if (weights.Elements.Count != inputs.Elements.Count)
+        {
+            throw new ExpressionException(
+                Format($"The lists of 'dot' at position {name.Position} differ in length: {Count(weights.Elements.Count, "weight")} but {Count(inputs.Elements.Count, "input")}."),
+                inputs.Position);
+        }
     }
 
     private VariableNode Variable(Token name)
     {
-        if (FunctionOf(name.Text) is not null)
+        if (FunctionOf(name.Text) is ExpressionFunction function)
         {
             throw new ExpressionException(
-                Format($"Function '{name.Text}' at position {name.Position} must be called, as in {name.Text}(x)."), name.Position);
+                Format($"Function '{name.Text}' at position {name.Position} must be called, as in {Example(function)}."), name.Position);
         }
         if (Array.IndexOf(s_pythonKeywords, name.Text) >= 0)
         {
@@ -221,7 +299,7 @@ internal sealed class Parser
         }
         if (_current.Kind == TokenKind.End)
         {
-            throw new ExpressionException(Format($"The '(' at position {open.Position} is never closed."), open.Position);
+            throw new ExpressionException(Format($"The '{open.Text}' at position {open.Position} is never closed."), open.Position);
         }
         throw Unexpected();
     }

@@ -12,6 +12,8 @@ internal enum TokenKind
     StarStar,
     LeftParen,
     RightParen,
+    LeftBracket,
+    RightBracket,
     Comma,
 }
 

@@ -46,6 +46,8 @@ internal sealed class Tokenizer(string text)
             case '*': return new Token(TokenKind.Star, start, "*");
             case '(': return new Token(TokenKind.LeftParen, start, "(");
             case ')': return new Token(TokenKind.RightParen, start, ")");
+            case '[': return new Token(TokenKind.LeftBracket, start, "[");
+            case ']': return new Token(TokenKind.RightBracket, start, "]");
             case ',': return new Token(TokenKind.Comma, start, ",");
             case '^':
                 throw new ExpressionException(

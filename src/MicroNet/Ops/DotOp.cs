@@ -14,10 +14,13 @@ namespace MicroNet.Ops;
 /// dependent ones, so a neuron's 16-input dot takes about a quarter of the time. Where 256-bit vectors are
 /// accelerated the four sums are the four lanes of one vector, which is the same arithmetic in the same order
 /// (multiply, then add; never a fused multiply-add), so the result is the same on every machine and in every engine.
-/// Backward is elementwise and vectorised the same way, bit for bit.
+/// Backward is elementwise and vectorised the same way, bit for bit (<see cref="Real.AddScaled"/>). On values each half of the
+/// gradient is one vector (<see cref="IScalar{T}.Unbind"/>), as PyTorch's <c>dot</c> backward is.
 /// </remarks>
 internal readonly struct DotOp : IOp
 {
+    public static OpCode Code => OpCode.Dot;
+
     /// <summary>The number of pairs from which the four partial sums are used.</summary>
     public const int SplitThreshold = 8;
 
@@ -25,7 +28,8 @@ internal readonly struct DotOp : IOp
 
     public static double Forward(ReadOnlySpan<double> inputs, double parameter) => Forward(WeightsOf(inputs), InputsOf(inputs));
 
-    public static void Backward(ReadOnlySpan<double> inputs, double output, double parameter, double outputGrad, Span<double> inputGrads) =>
+    public static void Backward<T>(ReadOnlySpan<T> inputs, T output, double parameter, T outputGrad, Span<T> inputGrads)
+        where T : IScalar<T> =>
         Backward(WeightsOf(inputs), InputsOf(inputs), outputGrad, WeightsOf(inputGrads), InputsOf(inputGrads));
 
     /// <summary>How many weight and input pairs a dot node of <paramref name="childCount"/> children has.</summary>
@@ -96,40 +100,25 @@ internal readonly struct DotOp : IOp
 
     /// <summary>
     /// The chain rule on the two halves apart: adds <c>x[i] * outputGrad</c> to <c>weightGrads[i]</c> and <c>weights[i] * outputGrad</c>
-    /// to <c>xGrads[i]</c>. Either gradient span may be empty, when that half needs no gradient (a compiled replay whose inputs are
-    /// constants); each element's arithmetic is the same either way.
+    /// to <c>xGrads[i]</c>, each half as one vector operation (<see cref="IScalar{T}.AddScaled"/>), as PyTorch's
+    /// <c>grad * tensor</c>. Either gradient span may be empty, when that half needs no gradient (a compiled replay whose
+    /// inputs are constants); each element's arithmetic is the same either way.
     /// </summary>
-    public static void Backward(ReadOnlySpan<double> weights, ReadOnlySpan<double> x, double outputGrad, Span<double> weightGrads, Span<double> xGrads)
+    public static void Backward<T>(ReadOnlySpan<T> weights, ReadOnlySpan<T> x, T outputGrad, Span<T> weightGrads, Span<T> xGrads)
+        where T : IScalar<T>
     {
         int n = weights.Length;
         if (!weightGrads.IsEmpty)
         {
-            AddScaled(x[..n], outputGrad, weightGrads[..n]);
+            T.AddScaled(x[..n], outputGrad, weightGrads[..n]);
         }
         if (!xGrads.IsEmpty)
         {
-            AddScaled(weights, outputGrad, xGrads[..n]);
+            T.AddScaled(weights, outputGrad, xGrads[..n]);
         }
     }
 
-    // grads[i] += source[i] * outputGrad: a multiply then an add, never fused, so vector and scalar agree bit for bit.
-    private static void AddScaled(ReadOnlySpan<double> source, double outputGrad, Span<double> grads)
-    {
-        int n = source.Length;
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            ref double s = ref MemoryMarshal.GetReference(source);
-            ref double g = ref MemoryMarshal.GetReference(grads);
-            Vector256<double> factor = Vector256.Create(outputGrad);
-            for (; i <= n - 4; i += 4)
-            {
-                (Vector256.LoadUnsafe(ref g, (nuint)i) + Vector256.LoadUnsafe(ref s, (nuint)i) * factor).StoreUnsafe(ref g, (nuint)i);
-            }
-        }
-        for (; i < n; i++)
-        {
-            grads[i] += source[i] * outputGrad;
-        }
-    }
+    /// <inheritdoc cref="Backward{T}(ReadOnlySpan{T}, ReadOnlySpan{T}, T, Span{T}, Span{T})"/>
+    public static void Backward(ReadOnlySpan<double> weights, ReadOnlySpan<double> x, double outputGrad, Span<double> weightGrads, Span<double> xGrads) =>
+        Backward(Real.Of(weights), Real.Of(x), outputGrad, Real.Of(weightGrads), Real.Of(xGrads));
 }

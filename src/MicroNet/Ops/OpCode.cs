@@ -17,4 +17,11 @@ internal enum OpCode : byte
     Dot,
     LogSumExp,
     Softplus,
+
+    // Made only by derivatives (Autograd), never by a user's arithmetic.
+    Divide,
+    ReluMask,
+    SigmoidGrad,
+    PowMask,
+    Element,
 }

@@ -21,6 +21,11 @@ internal static class OpTable
         OpCode.Dot => DotOp.Symbol(parameter),
         OpCode.LogSumExp => LogSumExpOp.Symbol(parameter),
         OpCode.Softplus => SoftplusOp.Symbol(parameter),
+        OpCode.Divide => DivideOp.Symbol(parameter),
+        OpCode.ReluMask => ReluMaskOp.Symbol(parameter),
+        OpCode.SigmoidGrad => SigmoidGradOp.Symbol(parameter),
+        OpCode.PowMask => PowMaskOp.Symbol(parameter),
+        OpCode.Element => ElementOp.Symbol(parameter),
         _ => throw Unknown(op),
     };
 
@@ -39,10 +44,21 @@ internal static class OpTable
         OpCode.Dot => DotOp.Forward(inputs, parameter),
         OpCode.LogSumExp => LogSumExpOp.Forward(inputs, parameter),
         OpCode.Softplus => SoftplusOp.Forward(inputs, parameter),
+        OpCode.Divide => DivideOp.Forward(inputs, parameter),
+        OpCode.ReluMask => ReluMaskOp.Forward(inputs, parameter),
+        OpCode.SigmoidGrad => SigmoidGradOp.Forward(inputs, parameter),
+        OpCode.PowMask => PowMaskOp.Forward(inputs, parameter),
+        OpCode.Element => ElementOp.Forward(inputs, parameter),
         _ => throw Unknown(op),
     };
 
-    public static void Backward(OpCode op, ReadOnlySpan<double> inputs, double output, double parameter, double outputGrad, Span<double> inputGrads)
+    /// <summary>The chain rule on numbers: the eager engine's and the compiled replay's backward pass.</summary>
+    public static void Backward(OpCode op, ReadOnlySpan<double> inputs, double output, double parameter, double outputGrad, Span<double> inputGrads) =>
+        Backward(op, Real.Of(inputs), output, parameter, outputGrad, Real.Of(inputGrads));
+
+    /// <summary>The chain rule on any <see cref="IScalar{T}"/>: on <see cref="Value"/>, the graph <see cref="Autograd"/> builds.</summary>
+    public static void Backward<T>(OpCode op, ReadOnlySpan<T> inputs, T output, double parameter, T outputGrad, Span<T> inputGrads)
+        where T : IScalar<T>
     {
         switch (op)
         {
@@ -60,6 +76,11 @@ internal static class OpTable
             case OpCode.Dot: DotOp.Backward(inputs, output, parameter, outputGrad, inputGrads); break;
             case OpCode.LogSumExp: LogSumExpOp.Backward(inputs, output, parameter, outputGrad, inputGrads); break;
             case OpCode.Softplus: SoftplusOp.Backward(inputs, output, parameter, outputGrad, inputGrads); break;
+            case OpCode.Divide: DivideOp.Backward(inputs, output, parameter, outputGrad, inputGrads); break;
+            case OpCode.ReluMask: ReluMaskOp.Backward(inputs, output, parameter, outputGrad, inputGrads); break;
+            case OpCode.SigmoidGrad: SigmoidGradOp.Backward(inputs, output, parameter, outputGrad, inputGrads); break;
+            case OpCode.PowMask: PowMaskOp.Backward(inputs, output, parameter, outputGrad, inputGrads); break;
+            case OpCode.Element: ElementOp.Backward(inputs, output, parameter, outputGrad, inputGrads); break;
             default: throw Unknown(op);
         }
     }

@@ -5,19 +5,20 @@ namespace MicroNet.Ops;
 /// NaN propagates: <c>relu(NaN)</c> is NaN and passes the gradient through, as PyTorch's <c>clamp_min</c> and
 /// <c>threshold_backward</c> do (micrograd's <c>0 if x &lt; 0 else x</c> gives NaN too).
 /// </summary>
+/// <remarks>
+/// The derivative is a <see cref="ReluMaskOp"/> node, PyTorch's <c>threshold_backward</c>, so the second derivative is
+/// 0 everywhere, also at 0.
+/// </remarks>
 internal readonly struct ReluOp : IOp
 {
+    public static OpCode Code => OpCode.Relu;
+
     public static string Symbol(double parameter) => "ReLU";
 
     // Written as micrograd writes it, so that NaN (and -0.0) pass through unchanged.
     public static double Forward(ReadOnlySpan<double> inputs, double parameter) => inputs[0] < 0 ? 0 : inputs[0];
 
-    public static void Backward(ReadOnlySpan<double> inputs, double output, double parameter, double outputGrad, Span<double> inputGrads)
-    {
-        // PyTorch's threshold_backward zeroes the gradient where output <= 0, so a NaN output keeps it.
-        if (!(output <= 0))
-        {
-            inputGrads[0] += outputGrad;
-        }
-    }
+    public static void Backward<T>(ReadOnlySpan<T> inputs, T output, double parameter, T outputGrad, Span<T> inputGrads)
+        where T : IScalar<T>
+        => inputGrads[0] += T.Apply<ReluMaskOp>([outputGrad, output], 0);
 }

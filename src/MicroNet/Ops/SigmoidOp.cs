@@ -5,10 +5,14 @@ namespace MicroNet.Ops;
 /// </summary>
 /// <remarks>
 /// For negative x it computes <c>e ** x / (1 + e ** x)</c> instead, so <c>e ** -x</c> never overflows:
-/// large negative inputs give tiny positive outputs, not 0 / NaN.
+/// large negative inputs give tiny positive outputs, not 0 / NaN. The derivative is a <see cref="SigmoidGradOp"/> node,
+/// whose own derivative is PyTorch's single product <c>1 - 2y</c>, so that the second derivative is infinite, not NaN,
+/// where an infinite gradient meets it.
 /// </remarks>
 internal readonly struct SigmoidOp : IOp
 {
+    public static OpCode Code => OpCode.Sigmoid;
+
     public static string Symbol(double parameter) => "sigmoid";
 
     public static double Forward(ReadOnlySpan<double> inputs, double parameter)
@@ -22,6 +26,7 @@ internal readonly struct SigmoidOp : IOp
         return e / (1 + e);
     }
 
-    public static void Backward(ReadOnlySpan<double> inputs, double output, double parameter, double outputGrad, Span<double> inputGrads)
-        => inputGrads[0] += output * (1 - output) * outputGrad;
+    public static void Backward<T>(ReadOnlySpan<T> inputs, T output, double parameter, T outputGrad, Span<T> inputGrads)
+        where T : IScalar<T>
+        => inputGrads[0] += T.Apply<SigmoidGradOp>([outputGrad, output], 0);
 }

@@ -6,10 +6,13 @@ namespace MicroNet.Ops;
 /// </summary>
 /// <remarks>
 /// <c>+inf</c> gives <c>+inf</c> (derivative 1), <c>-inf</c> gives 0 (derivative 0), NaN gives NaN. Unlike PyTorch's
-/// <c>softplus</c>, which returns x itself above a threshold of 20, this is the exact function everywhere.
+/// <c>softplus</c>, which returns x itself above a threshold of 20, this is the exact function everywhere, and so are its
+/// higher derivatives (those of <see cref="SigmoidOp"/>).
 /// </remarks>
 internal readonly struct SoftplusOp : IOp
 {
+    public static OpCode Code => OpCode.Softplus;
+
     public static string Symbol(double parameter) => "softplus";
 
     public static double Forward(ReadOnlySpan<double> inputs, double parameter)
@@ -18,8 +21,9 @@ internal readonly struct SoftplusOp : IOp
         return Math.Max(x, 0) + LogOnePlus(Math.Exp(-Math.Abs(x)));
     }
 
-    public static void Backward(ReadOnlySpan<double> inputs, double output, double parameter, double outputGrad, Span<double> inputGrads)
-        => inputGrads[0] += SigmoidOp.Forward(inputs, 0) * outputGrad;
+    public static void Backward<T>(ReadOnlySpan<T> inputs, T output, double parameter, T outputGrad, Span<T> inputGrads)
+        where T : IScalar<T>
+        => inputGrads[0] += T.Apply<SigmoidOp>(inputs[0], 0) * outputGrad;
 
     /// <summary>
     /// <c>ln(1 + u)</c>, accurate for tiny u, where <c>Math.Log(1 + u)</c> rounds <c>1 + u</c> to 1 and returns 0

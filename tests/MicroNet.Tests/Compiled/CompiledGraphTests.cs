@@ -265,7 +265,7 @@ public static class CompiledGraphTests
         }
     }
 
-    private static void AssertSameGradients(Value[] expected, Value[] actual, string where)
+    internal static void AssertSameGradients(Value[] expected, Value[] actual, string where)
     {
         for (int i = 0; i < expected.Length; i++)
         {
@@ -273,7 +273,7 @@ public static class CompiledGraphTests
         }
     }
 
-    private static void AssertSameBits(double expected, double actual, string what)
+    internal static void AssertSameBits(double expected, double actual, string what)
     {
         bool same = BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(actual)
             || (double.IsNaN(expected) && double.IsNaN(actual));

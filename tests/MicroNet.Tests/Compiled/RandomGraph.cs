@@ -14,7 +14,7 @@ internal sealed class RandomGraph
         LeafRequiresGrad = leafRequiresGrad;
     }
 
-    private enum OpKind { Add, Subtract, Multiply, Divide, Negate, Power, PowerValue, Exp, Log, Tanh, Relu, Sigmoid, Sum, Dot, TimesConstant, PlusConstant }
+    private enum OpKind { Add, Subtract, Multiply, Divide, Negate, Power, PowerValue, Exp, Log, Tanh, Relu, Sigmoid, Softplus, Sum, LogSumExp, Dot, TimesConstant, PlusConstant }
 
     public double[] LeafData { get; }
 
@@ -39,6 +39,7 @@ internal sealed class RandomGraph
                 // Dots up to 12 pairs, so both the left-to-right and the four-partial-sum paths run.
                 OpKind.Dot => 2 * random.Next(1, 13),
                 OpKind.Sum => random.Next(0, 10),
+                OpKind.LogSumExp => random.Next(1, 6),
                 _ => 1,
             };
             int[] operands = [.. Enumerable.Range(0, arity).Select(_ => PickOperand(random, available))];
@@ -80,7 +81,9 @@ internal sealed class RandomGraph
                 OpKind.Tanh => A(0).Tanh(),
                 OpKind.Relu => A(0).Relu(),
                 OpKind.Sigmoid => A(0).Sigmoid(),
+                OpKind.Softplus => A(0).Softplus(),
                 OpKind.Sum => Value.Sum(operands.Select(i => pool[i])),
+                OpKind.LogSumExp => Value.LogSumExp(operands.Select(i => pool[i])),
                 OpKind.Dot => Value.Dot(
                     [.. operands.Take(operands.Length / 2).Select(i => pool[i])],
                     [.. operands.Skip(operands.Length / 2).Select(i => pool[i])]),

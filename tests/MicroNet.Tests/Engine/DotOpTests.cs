@@ -35,7 +35,7 @@ public static class DotOpTests
                 expected[n + i] += inputs[i] * OutputGrad;
             }
 
-            DotOp.Backward(inputs, 0, 0, OutputGrad, grads);
+            OpTable.Backward(OpCode.Dot, inputs, 0, 0, OutputGrad, grads);
 
             Assert.Equal(expected.Select(BitConverter.DoubleToInt64Bits), grads.Select(BitConverter.DoubleToInt64Bits));
         }

@@ -144,17 +144,18 @@ public sealed class ExpressionParserTests
     [Fact]
     public void Functions_ListsTheKnownFunctions()
     {
-        Assert.Equal(["tanh", "exp", "log", "relu", "sigmoid", "pow"], Expression.Functions);
+        Assert.Equal(["tanh", "exp", "log", "relu", "sigmoid", "softplus", "pow", "logsumexp", "sum", "dot"], Expression.Functions);
     }
 
     // A fully parenthesised rendering of the tree; recursion is fine for the small trees these tests use.
-    private static string Grouped(Node node) => node switch
+    internal static string Grouped(Node node) => node switch
     {
         NumberNode number => number.Number.ToString("R", CultureInfo.InvariantCulture),
         VariableNode variable => variable.Name,
         UnaryNode unary => $"({(unary.Operator == UnaryOperator.Negate ? "-" : "+")}{Grouped(unary.Operand)})",
         BinaryNode binary => $"({Grouped(binary.Left)} {Symbol(binary.Operator)} {Grouped(binary.Right)})",
         CallNode call => $"{Parser.FunctionName(call.Function)}({string.Join(", ", call.Arguments.Select(Grouped))})",
+        ListNode list => $"[{string.Join(", ", list.Elements.Select(Grouped))}]",
         _ => throw new ArgumentException(node.GetType().Name),
     };
 

@@ -1,6 +1,7 @@
-using System.Globalization;
 using System.Text.Json;
 using MicroNet.Expressions;
+using MicroNet.Tests.Support;
+using static MicroNet.Tests.Support.PyTorchFixture;
 
 namespace MicroNet.Tests.Expressions;
 
@@ -10,9 +11,6 @@ namespace MicroNet.Tests.Expressions;
 /// </summary>
 public sealed class PyTorchReferenceTests
 {
-    private const double RelativeTolerance = 1e-9;
-    private const double AbsoluteTolerance = 1e-12;
-
     // MicroNet's own results for the cases the fixture marks with "difference" (see tests/reference/README.md,
     // "Deliberate differences"): expression, inputs, then the value and the gradients in variable order.
     private static readonly (string Expression, double[] Inputs, double Value, double[] Grads)[] s_deliberateDifferences =
@@ -26,32 +24,16 @@ public sealed class PyTorchReferenceTests
         ("x / y", [1e-10, 1e-310], double.PositiveInfinity, [double.PositiveInfinity, double.NegativeInfinity]),
     ];
 
-    private static readonly Lazy<JsonDocument> s_fixture = new(() =>
-        JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "reference", "pytorch-gradients.json"))));
+    private static readonly Lazy<JsonDocument> s_fixture = new(() => Load("pytorch-gradients.json"));
 
-    public static TheoryData<int, string> Cases
-    {
-        get
-        {
-            var data = new TheoryData<int, string>();
-            foreach (JsonElement item in CaseElements())
-            {
-                data.Add(item.GetProperty("id").GetInt32(), item.GetProperty("expression").GetString()!);
-            }
-            return data;
-        }
-    }
+    public static TheoryData<int, string> Cases => CaseData(s_fixture.Value);
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Expression_MatchesPyTorch(int id, string text)
     {
-        JsonElement item = CaseElements().Single(c => c.GetProperty("id").GetInt32() == id);
-        var inputs = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (JsonProperty input in item.GetProperty("inputs").EnumerateObject())
-        {
-            inputs.Add(input.Name, ReadNumber(input.Value));
-        }
+        JsonElement item = Case(s_fixture.Value, id);
+        Dictionary<string, double> inputs = Inputs(item);
 
         Expression expression = Expression.Parse(text);
         ExpressionResult result = expression.Evaluate(inputs);
@@ -119,20 +101,5 @@ public sealed class PyTorchReferenceTests
         }
     }
 
-    private static JsonElement.ArrayEnumerator CaseElements() => s_fixture.Value.RootElement.GetProperty("cases").EnumerateArray();
-
-    // JSON has no NaN or infinity; the fixture writes them as the strings "NaN", "Infinity" and "-Infinity".
-    private static double ReadNumber(JsonElement element) => element.ValueKind == JsonValueKind.String
-        ? double.Parse(element.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture)
-        : element.GetDouble();
-
-    private static bool IsClose(double expected, double actual) =>
-        double.IsNaN(expected) || double.IsNaN(actual) || double.IsInfinity(expected) || double.IsInfinity(actual)
-            ? expected.Equals(actual)
-            : Math.Abs(expected - actual) <= Math.Max(AbsoluteTolerance, RelativeTolerance * Math.Abs(expected));
-
-    private static void AssertClose(double expected, double actual, string what)
-    {
-        Assert.True(IsClose(expected, actual), string.Create(CultureInfo.InvariantCulture, $"{what}: PyTorch {expected:R}, MicroNet {actual:R}."));
-    }
+    private static JsonElement.ArrayEnumerator CaseElements() => PyTorchFixture.Cases(s_fixture.Value);
 }

@@ -56,6 +56,14 @@ public static class ModelFile
         AtomicFile.Write(path, temp => File.WriteAllBytes(temp, json));
     }
 
+    /// <summary>The file <see cref="Save"/> writes, as bytes (UTF-8 JSON), for a caller that sends it elsewhere than a file.</summary>
+    /// <exception cref="ArgumentException">A weight, mean or standard deviation is NaN or infinite (JSON cannot hold it).</exception>
+    public static byte[] ToBytes(Model model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return ToUtf8Json(model, DateTimeOffset.UtcNow);
+    }
+
     /// <summary>Reads a model written by <see cref="Save"/>, checking every field.</summary>
     /// <exception cref="ModelFileException">
     /// The file is missing, empty, not JSON (the message gives the line and byte), not a MicroNet model, of another

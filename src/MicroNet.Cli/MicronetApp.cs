@@ -92,6 +92,7 @@ internal static class MicronetApp
             EvaluateCommand.Create(),
             BenchCommand.Create(),
             ExportCommand.Create(),
+            Commands.Playground.PlaygroundCommand.Create(),
         };
         // Without an action, a bare 'micronet' fails with "Required command was not provided", which hides the choices.
         root.SetAction(parseResult =>

@@ -11,7 +11,7 @@ import { Plot } from './plot.js';
 const $ = (id) => document.getElementById(id);
 
 // What the tests and the frame-rate measurement read: window.micronet.
-const stats = { sessionId: null, framesRendered: 0, firstFrameAt: 0, lastFrame: null, state: null, errors: [] };
+const stats = { sessionId: null, framesRendered: 0, firstFrameAt: 0, lastFrame: null, state: null, points: 0, errors: [] };
 window.micronet = stats;
 
 const app = {
@@ -62,6 +62,7 @@ const inspector = new Inspector(
     panel: $('inspector'), title: $('inspector-title'), close: $('inspector-close'), point: $('graph-point'), pick: $('graph-pick'),
     form: $('graph-form'), refresh: $('graph-refresh'), restart: $('step-restart'), back: $('step-back'), next: $('step-next'),
     play: $('step-play'), all: $('step-all'), dot: $('graph-dot'), info: $('graph-info'), readout: $('step-readout'), view: $('graph-view'),
+    zoomIn: $('zoom-in'), zoomOut: $('zoom-out'), zoomFit: $('zoom-fit'),
   },
   {
     fetchGraph: (layer, neuron, point, form) => api.graph(app.snapshot.id, layer, neuron, point, form),
@@ -348,6 +349,7 @@ function applySnapshot(s) {
   app.snapshot = s;
   stats.sessionId = s.id;
   stats.state = s.state;
+  stats.points = s.points.x.length;
   history.replaceState(null, '', `#${s.state}`);
   fillControls(s);
   fillClasses(s);
@@ -453,6 +455,14 @@ async function boot() {
     setStatus(`The link's settings could not be used: ${error.message} Started with the defaults.`, true);
     await start(app.options.defaults);
   }
+  // A link pasted into this tab changes only the part after '#', which reloads nothing: take it as new settings.
+  window.addEventListener('hashchange', () => {
+    const state = location.hash.slice(1);
+    if (state && state !== app.snapshot.state) change((p) => {
+      for (const key of [...p.keys()]) p.delete(key);
+      for (const [key, value] of new URLSearchParams(state)) p.append(key, value);
+    });
+  });
   window.addEventListener('pagehide', () => {
     app.events?.close();
     api.close(app.snapshot.id);

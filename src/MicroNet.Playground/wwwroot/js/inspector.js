@@ -21,8 +21,8 @@ export class Inspector {
     this.timer = null;
     const e = elements;
     e.close.addEventListener('click', () => this.close());
-    e.panel.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') this.close();
+    document.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && this.isOpen) this.close();
     });
     e.refresh.addEventListener('click', () => this.load());
     e.form.addEventListener('change', () => this.load());
@@ -36,6 +36,22 @@ export class Inspector {
     e.next.addEventListener('click', () => this.goTo(this.step + 1));
     e.all.addEventListener('click', () => this.goTo(this.graph ? this.graph.steps.length : 0));
     e.play.addEventListener('click', () => this.togglePlay());
+    e.zoomIn.addEventListener('click', () => this.zoom(this.scale * 1.25));
+    e.zoomOut.addEventListener('click', () => this.zoom(this.scale / 1.25));
+    e.zoomFit.addEventListener('click', () => this.zoom(this.fitScale()));
+  }
+
+  // The drawing's size: its natural size (Graphviz's points, or our layout's pixels) times the scale.
+  zoom(scale) {
+    const svg = this.e.view.querySelector('svg');
+    if (!svg || !this.natural) return;
+    this.scale = Math.max(0.1, Math.min(4, scale));
+    svg.setAttribute('width', `${this.natural.width * this.scale}`);
+    svg.setAttribute('height', `${this.natural.height * this.scale}`);
+  }
+
+  fitScale() {
+    return this.natural ? Math.min(1.5, (this.e.view.clientWidth - 20) / this.natural.width) : 1;
   }
 
   get isOpen() {
@@ -116,6 +132,13 @@ export class Inspector {
       view.append(this.layout(graph));
     }
     view.dataset.renderer = graph.svg ? 'graphviz' : 'page';
+    // Fit a graph to the panel when its numbers stay readable; others stay at their natural size, with scrolling.
+    const svg = view.querySelector('svg');
+    const box = svg.viewBox?.baseVal;
+    this.natural = box && box.width > 0 ? { width: box.width, height: box.height }
+      : { width: Number(svg.getAttribute('width')), height: Number(svg.getAttribute('height')) };
+    if (!svg.getAttribute('viewBox')) svg.setAttribute('viewBox', `0 0 ${this.natural.width} ${this.natural.height}`);
+    this.zoom(this.fitScale() >= 0.8 ? Math.min(1, this.fitScale()) : 1);
   }
 
   // Columns by depth from the leaves: each value one column right of its deepest input, its op node in between.

@@ -46,7 +46,12 @@ export class Plot {
     paint(this.image, this.boundary, 0, s.grid, { discrete: this.discretize, classes: this.classes });
     this.cells.getContext('2d').putImageData(this.image, 0, 0);
     g.imageSmoothingEnabled = !this.discretize;
+    // The heatmap a little faded towards white, so that points of either colour stand out on it.
+    g.fillStyle = '#ffffff';
+    g.fillRect(0, 0, this.size, this.size);
+    g.globalAlpha = 0.8;
     g.drawImage(this.cells, 0, 0, this.size, this.size);
+    g.globalAlpha = 1;
     const points = s.points;
     for (let i = 0; i < points.x.length; i++) {
       const test = points.test[i] === 1;
@@ -100,9 +105,9 @@ export class Plot {
 
   click(event) {
     if (!this.snapshot) return;
-    const box = this.canvas.getBoundingClientRect();
-    const px = ((event.clientX - box.left) / box.width) * this.size;
-    const py = ((event.clientY - box.top) / box.height) * this.size;
+    // offsetX/Y are measured inside the border, in CSS pixels of the canvas as shown.
+    const px = (event.offsetX / this.canvas.clientWidth) * this.size;
+    const py = (event.offsetY / this.canvas.clientHeight) * this.size;
     if (this.picking) {
       const index = this.nearest(px, py, 14);
       if (index >= 0) this.handlers.onPick(index);

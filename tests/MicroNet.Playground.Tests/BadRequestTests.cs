@@ -63,24 +63,17 @@ public sealed class BadRequestTests : IAsyncLifetime
         Assert.Equal("moons", (string?)snapshot["settings"]!["data"]);
     }
 
-    [Fact]
-    public async Task Body_NotJson_Is400NamingThePlace()
+    [Theory]
+    [InlineData("{\"state\": ", "application/json", HttpStatusCode.BadRequest, "The request body is not valid JSON (line 1, byte 11).")]
+    [InlineData("state=data%3Dmoons", "application/x-www-form-urlencoded", HttpStatusCode.UnsupportedMediaType,
+        "Send the request body as JSON, with the header 'Content-Type: application/json'.")]
+    public async Task Body_NotJson_IsRefused(string body, string contentType, HttpStatusCode status, string message)
     {
-        using var content = new StringContent("{\"state\": ", Encoding.UTF8, "application/json");
+        using var content = new StringContent(body, Encoding.UTF8, contentType);
         using HttpResponseMessage response = await _server.Client.PostAsync("/api/sessions", content, TestContext.Current.CancellationToken);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.StartsWith("The request body is not valid JSON (line 1, byte ", Error(await TestServer.ReadAsync(response)));
-    }
-
-    [Fact]
-    public async Task Body_NotJsonContentType_Is415()
-    {
-        using var content = new StringContent("state=data%3Dmoons", Encoding.UTF8, "application/x-www-form-urlencoded");
-        using HttpResponseMessage response = await _server.Client.PostAsync("/api/sessions", content, TestContext.Current.CancellationToken);
-
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
-        Assert.Equal("Send the request body as JSON, with the header 'Content-Type: application/json'.", Error(await TestServer.ReadAsync(response)));
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal(message, Error(await TestServer.ReadAsync(response)));
     }
 
     [Fact]

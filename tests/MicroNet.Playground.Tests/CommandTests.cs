@@ -56,6 +56,28 @@ public static partial class CommandTests
             (await tool.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken)).Trim());
     }
 
+    [Fact]
+    public static async Task Predict_ReadsTheDownloadedModel()
+    {
+        await using PlaygroundServer server = await PlaygroundServer.StartAsync(new PlaygroundOptions { Port = 0 }, TestContext.Current.CancellationToken);
+        using var client = new HttpClient { BaseAddress = server.Address };
+        using var create = new StringContent("{\"state\":\"data=xor&features=x,y,xy&layers=4\"}", System.Text.Encoding.UTF8, "application/json");
+        using HttpResponseMessage created = await client.PostAsync("/api/sessions", create, TestContext.Current.CancellationToken);
+        string id = System.Text.Json.JsonDocument.Parse(await created.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty("id").GetString()!;
+        string folder = Directory.CreateTempSubdirectory("micronet-playground-predict-").FullName;
+        string model = Path.Combine(folder, "xor.json"), rows = Path.Combine(folder, "rows.csv");
+        await File.WriteAllBytesAsync(model, await client.GetByteArrayAsync($"/api/sessions/{id}/model.json", TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+        // The model's inputs are the chosen features, named after the x and y columns: x, y and x*y.
+        await File.WriteAllTextAsync(rows, "x,y,x*y\n1,1,1\n-2,3,-6\n", TestContext.Current.CancellationToken);
+
+        using Process tool = Start("predict", "--model", model, "--csv", rows);
+        string output = await tool.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await tool.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        Assert.True(tool.ExitCode == 0, await tool.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(3, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
     // The tool built beside the tests: its own launcher (MicroNet.Cli, the file 'micronet' is packed from).
     private static Process Start(params string[] arguments)
     {

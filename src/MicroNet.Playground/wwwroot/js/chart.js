@@ -1,16 +1,12 @@
 // The loss curves: training (grey) and test (dark) loss by epoch, from epoch 0, rescaled as they come in. Long runs
 // are drawn from one point per pixel column.
 
+import { sharpContext } from './colors.js';
+
 export class LossChart {
   constructor(canvas) {
     this.canvas = canvas;
-    this.width = canvas.clientWidth || 400;
-    this.height = canvas.clientHeight || 90;
-    const ratio = window.devicePixelRatio || 1;
-    canvas.width = this.width * ratio;
-    canvas.height = this.height * ratio;
-    this.context = canvas.getContext('2d');
-    this.context.scale(ratio, ratio);
+    ({ context: this.context, width: this.width, height: this.height } = sharpContext(canvas, 400, 90));
     this.run = -1;
     this.points = [];
   }

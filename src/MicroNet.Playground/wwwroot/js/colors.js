@@ -59,3 +59,18 @@ export function css(rgb, alpha = 1) {
 export function gradientCss() {
   return `linear-gradient(to right, ${css(ORANGE)}, ${css(MIDDLE)}, ${css(BLUE)})`;
 }
+
+/**
+ * A 2D context for a canvas shown at its CSS size (or the given one), with as many backing pixels as the screen has
+ * (devicePixelRatio), scaled so that drawing uses CSS pixels. Returns the context and the CSS width and height.
+ */
+export function sharpContext(canvas, width, height) {
+  const w = canvas.clientWidth || width;
+  const h = canvas.clientHeight || height;
+  const ratio = window.devicePixelRatio || 1;
+  canvas.width = w * ratio;
+  canvas.height = h * ratio;
+  const context = canvas.getContext('2d');
+  context.scale(ratio, ratio);
+  return { context, width: w, height: h };
+}

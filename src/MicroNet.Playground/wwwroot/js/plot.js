@@ -1,7 +1,7 @@
 // The output plot: the network's boundary (or regression surface) as a heatmap, with the data points on top. A click
 // adds a point, a shift-click deletes the nearest one, and in picking mode a click chooses a point for the graph.
 
-import { CLASS_COLORS, css, decodeBase64, paint, signedColor } from './colors.js';
+import { CLASS_COLORS, css, decodeBase64, paint, sharpContext, signedColor } from './colors.js';
 
 const RADIUS = 4;
 
@@ -15,12 +15,9 @@ export class Plot {
     this.discretize = false;
     this.picking = false;
     this.highlight = -1;
-    this.size = canvas.clientWidth || 400;
-    const ratio = window.devicePixelRatio || 1;
-    canvas.width = this.size * ratio;
-    canvas.height = this.size * ratio;
-    this.context = canvas.getContext('2d');
-    this.context.scale(ratio, ratio);
+    const { context, width } = sharpContext(canvas, 400, 400);
+    this.context = context;
+    this.size = width;
     this.cells = document.createElement('canvas');
     canvas.addEventListener('click', (event) => this.click(event));
   }

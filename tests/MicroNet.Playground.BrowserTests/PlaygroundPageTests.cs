@@ -195,6 +195,16 @@ public sealed class PlaygroundPageTests(BrowserFixture fixture)
         Assert.True(await p.Page.IsDisabledAsync("#step-next"));
         Assert.Empty(p.Errors);
 
+        // Another point, picked on the plot: the panel folds away while picking.
+        JsonElement points = (await p.Page.EvaluateAsync<JsonElement>("async () => (await fetch('/api/sessions/' + window.micronet.sessionId)).json()")).GetProperty("points");
+        await p.Page.ClickAsync("#graph-pick");
+        int pick = Enumerable.Range(1, 200).First(i => Math.Abs(points.GetProperty("x")[i].GetDouble()) < 5 && Math.Abs(points.GetProperty("y")[i].GetDouble()) < 5);
+        var at = new Position { X = (float)((points.GetProperty("x")[pick].GetDouble() + 6) / 12 * 400), Y = (float)((6 - points.GetProperty("y")[pick].GetDouble()) / 12 * 400) };
+        await p.Page.Locator("#plot").ClickAsync(new LocatorClickOptions { Position = at });
+        await p.Page.WaitForFunctionAsync($"() => document.querySelector('#inspector-title').textContent.endsWith('for point {pick}')");
+        Assert.Equal("false", await p.Page.GetAttributeAsync("#graph-pick", "aria-pressed"));
+        Assert.StartsWith("Forward pass done", await p.Page.TextContentAsync("#step-readout"), StringComparison.Ordinal);
+
         await p.Page.Keyboard.PressAsync("Escape");
         Assert.False(await p.Page.IsVisibleAsync("#inspector"));
 

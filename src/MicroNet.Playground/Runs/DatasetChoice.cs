@@ -23,7 +23,7 @@ internal sealed record DatasetChoice(string Name, string Label, bool Regression,
     /// <summary>Every dataset, in the order the page lists them.</summary>
     public static IReadOnlyList<DatasetChoice> All { get; } =
     [
-        new("moons", "Moons", false, (n, noise, seed) => SyntheticData.Moons(n, noise, seed), (0.5, 0.25), 4),
+        new("moons", "Moons", false, (n, noise, seed) => SyntheticData.Moons(n, noise, seed), (0.5, 0.25), 3.5),
         new("circles", "Circles", false, (n, noise, seed) => SyntheticData.Circles(n, noise, seed, factor: 0.5), (0, 0), 5),
         new("xor", "XOR", false, (n, noise, seed) => SyntheticData.Xor(n, noise, seed), (0, 0), 5),
         new("spiral", "Spiral", false, (n, noise, seed) => SyntheticData.Spirals(n, classCount: 2, noise, seed), (0, 0), 5),

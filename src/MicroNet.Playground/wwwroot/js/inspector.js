@@ -22,7 +22,9 @@ export class Inspector {
     const e = elements;
     e.close.addEventListener('click', () => this.close());
     document.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape' && this.isOpen) this.close();
+      if (event.key !== 'Escape' || !this.isOpen) return;
+      if (this.e.panel.classList.contains('picking')) this.setPicking(false);
+      else this.close();
     });
     e.refresh.addEventListener('click', () => this.load());
     e.form.addEventListener('change', () => this.load());
@@ -74,8 +76,11 @@ export class Inspector {
     this.handlers.onTarget(null);
   }
 
+  // While picking, the panel folds down to its controls, so that the plot behind it can be clicked.
   setPicking(on) {
     this.e.pick.setAttribute('aria-pressed', String(on));
+    this.e.pick.textContent = on ? 'Click a point on the plot (Escape cancels)' : 'Pick on the plot';
+    this.e.panel.classList.toggle('picking', on);
     this.handlers.onPicking(on);
   }
 
@@ -101,6 +106,7 @@ export class Inspector {
       `Point ${p.index} (${p.test ? 'test' : 'training'} point, label ${p.label}) at epoch ${graph.epoch}. ` +
       `The network sees its inputs standardised on the training points: ${inputs}. ` +
       `${graph.nodes.length} values. ${graph.note ?? ''} ${graph.graphviz ?? ''}`.trim();
+    if (this.e.dot.href.startsWith('blob:')) URL.revokeObjectURL(this.e.dot.href);
     this.e.dot.href = URL.createObjectURL(new Blob([graph.dot], { type: 'text/vnd.graphviz' }));
     this.e.dot.download = `${graph.root.replace(/[^A-Za-z0-9]+/g, '_')}-point${p.index}.dot`;
     this.draw(graph);

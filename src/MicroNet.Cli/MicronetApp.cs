@@ -79,6 +79,7 @@ internal static partial class MicronetApp
             EvaluateCommand.Create(),
             BenchCommand.Create(),
             ExportCommand.Create(),
+            Commands.Playground.PlaygroundCommand.Create(),
         };
         // Without an action, a bare 'micronet' fails with "Required command was not provided", which hides the choices.
         root.SetAction(parseResult =>

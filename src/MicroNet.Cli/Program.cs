@@ -5,6 +5,18 @@ namespace MicroNet.Cli;
 
 internal static class Program
 {
+    private static bool s_commandStopsItself;
+
+    /// <summary>
+    /// Says that the running command handles Ctrl-C and SIGTERM itself as its normal way to stop (a server), so that
+    /// the program's handler stays out of its way. Dispose the result when the command is done.
+    /// </summary>
+    public static IDisposable CommandStopsItself()
+    {
+        Volatile.Write(ref s_commandStopsItself, true);
+        return new Reset();
+    }
+
     private static int Main(string[] args)
     {
         using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
@@ -16,6 +28,10 @@ internal static class Program
     // saying what was and was not saved, and the shell's exit code for the signal.
     private static void Stop(PosixSignalContext context)
     {
+        if (Volatile.Read(ref s_commandStopsItself))
+        {
+            return;
+        }
         context.Cancel = true;
         OutputFile.DeletePendingTemporaryFiles();
         if (!Console.IsOutputRedirected)
@@ -27,5 +43,10 @@ internal static class Program
         Console.Error.WriteLine(OutputGuard.InterruptedSummary(interrupted ? "Ctrl-C" : "SIGTERM"));
         Console.Error.Flush();
         Environment.Exit(interrupted ? ExitCodes.Interrupted : ExitCodes.Terminated);
+    }
+
+    private sealed class Reset : IDisposable
+    {
+        public void Dispose() => Volatile.Write(ref s_commandStopsItself, false);
     }
 }

@@ -4,8 +4,9 @@ namespace MicroNet.Data;
 
 /// <summary>
 /// Seeded toy datasets in two (or more) dimensions, after scikit-learn's <c>make_moons</c>, <c>make_circles</c> and
-/// <c>make_blobs</c> and the usual spiral and XOR problems. The same arguments always give the same rows; rows come
-/// shuffled, classes are named <c>0</c>, <c>1</c>, ... and features <c>x1</c>, <c>x2</c>, ....
+/// <c>make_blobs</c>, the usual spiral and XOR problems, and two regression surfaces after TensorFlow Playground's.
+/// The same arguments always give the same rows; rows come shuffled, classes are named <c>0</c>, <c>1</c>, ... and
+/// features <c>x1</c>, <c>x2</c>, ....
 /// </summary>
 /// <remarks>
 /// The shapes follow scikit-learn; the random numbers do not (it uses NumPy's generator, this uses
@@ -193,6 +194,59 @@ public static class SyntheticData
         }
         ProblemKind kind = centers.Count == 2 ? ProblemKind.BinaryClassification : ProblemKind.MulticlassClassification;
         return Finish(features, targets, standardDeviation, random, kind, centers.Count);
+    }
+
+    /// <summary>
+    /// A regression plane, after TensorFlow Playground's: points uniform in [-1, 1] x [-1, 1], target
+    /// <c>(x1 + x2) / 2</c> (so within [-1, 1]) plus Gaussian noise of standard deviation <paramref name="noise"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below 1 or <paramref name="noise"/> is negative.</exception>
+    public static Dataset Plane(int count, double noise, int seed) =>
+        Surface(count, noise, seed, (x, y) => (x + y) / 2);
+
+    /// <summary>
+    /// Six Gaussian bumps of alternating sign, after TensorFlow Playground's "multi Gaussian": points uniform in
+    /// [-1, 1] x [-1, 1], target <c>sum over k of s[k] * exp(-|p - c[k]|^2 / (2 * 0.2^2))</c> with centres
+    /// <c>c = (-0.6, 0.4), (0, 0.4), (0.6, 0.4), (-0.6, -0.4), (0, -0.4), (0.6, -0.4)</c> and signs
+    /// <c>s = +1, -1, +1, -1, +1, -1</c> (so within about [-1, 1]), plus Gaussian noise of standard deviation
+    /// <paramref name="noise"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below 1 or <paramref name="noise"/> is negative.</exception>
+    public static Dataset GaussianBumps(int count, double noise, int seed) =>
+        Surface(count, noise, seed, (x, y) =>
+        {
+            double sum = 0;
+            for (int k = 0; k < 6; k++)
+            {
+                double cx = (k % 3 - 1) * 0.6, cy = k < 3 ? 0.4 : -0.4, sign = k % 2 == 0 ? 1 : -1;
+                double squared = (x - cx) * (x - cx) + (y - cy) * (y - cy);
+                sum += sign * Math.Exp(-squared / (2 * 0.2 * 0.2));
+            }
+            return sum;
+        });
+
+    // Points uniform in the square [-1, 1]^2 with target f(x, y), then noise on the targets (not on the points), drawn
+    // after every point so that the same seed gives the same points with any noise.
+    private static Dataset Surface(int count, double noise, int seed, Func<double, double, double> f)
+    {
+        CheckCommon(count, noise);
+        var random = new Random(seed);
+        var features = new double[count][];
+        var targets = new double[count];
+        for (int i = 0; i < count; i++)
+        {
+            double x = random.NextDouble() * 2 - 1, y = random.NextDouble() * 2 - 1;
+            features[i] = [x, y];
+            targets[i] = f(x, y);
+        }
+        if (noise > 0)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                targets[i] += noise * NextGaussian(random);
+            }
+        }
+        return Dataset.FromOwnedArrays(features, targets, ProblemKind.Regression, ["x1", "x2"]);
     }
 
     /// <summary>A standard normal sample by the Box-Muller transform (one of the pair).</summary>

@@ -77,6 +77,14 @@ public static class ModelFile
         AtomicFile.Write(path, temp => File.WriteAllBytes(temp, json));
     }
 
+    /// <summary>The file <see cref="Save"/> writes, as bytes (UTF-8 JSON), for a caller that sends it elsewhere than a file.</summary>
+    /// <exception cref="ArgumentException">A weight, mean or standard deviation is NaN or infinite (JSON cannot hold it).</exception>
+    public static byte[] ToBytes(Model model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return ToUtf8Json(model, DateTimeOffset.UtcNow);
+    }
+
     /// <summary>The longest model file <see cref="Load"/> reads: 1024 MB (so that /dev/zero is refused, not read for ever).</summary>
     public const long MaxFileBytes = 1L << 30;
 

@@ -64,7 +64,7 @@ public static class ModelOutputExtensions
     /// The class that network outputs predict: for one output, 1 if it is above 0 (a sigmoid probability above 0.5, a
     /// positive margin) and 0 otherwise; for several, the index of the largest (the first on a tie).
     /// </summary>
-    internal static int ClassOf(ReadOnlySpan<double> outputs)
+    public static int ClassOf(ReadOnlySpan<double> outputs)
     {
         if (outputs.Length == 1)
         {
@@ -85,7 +85,7 @@ public static class ModelOutputExtensions
     /// One probability per class from network outputs: softmax as <see cref="LogSumExpOp"/> computes its gradient, or
     /// <c>[1 - p, p]</c> with <c>p</c> the stable <see cref="SigmoidOp"/> of the one logit. Empty for margin and value outputs.
     /// </summary>
-    internal static double[] Probabilities(this ModelOutput output, ReadOnlySpan<double> outputs)
+    public static double[] Probabilities(this ModelOutput output, ReadOnlySpan<double> outputs)
     {
         switch (output)
         {

@@ -93,7 +93,7 @@ internal static class CliOptions
         {
             return value;
         }
-        result.AddError($"Option '{name}' must be {expected}, but got '{text}'.");
+        result.AddError($"Option '{name}' must be {expected}, but got '{UserText.Quote(text)}'.");
         return default;
     }
 

@@ -75,7 +75,7 @@ internal static class OutputGuard
 
     /// <summary>
     /// One sentence for a run stopped by a signal: which checked outputs it had written and which it had not (after
-    /// <see cref="OutputFile.DeletePendingTemporaryFiles"/>, none is half-written).
+    /// <see cref="OutputFile.DeletePendingTemporaryFiles()"/>, none is half-written).
     /// </summary>
     public static string InterruptedSummary(string signal)
     {

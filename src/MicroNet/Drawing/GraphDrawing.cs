@@ -12,6 +12,15 @@ namespace MicroNet.Drawing;
 /// </summary>
 public static class GraphDrawing
 {
+    /// <summary>
+    /// The most values <see cref="Draw(Value, string, RankDirection, string)"/> asks Graphviz to lay out as a picture;
+    /// a larger graph is written as DOT text instead, which Graphviz could take minutes to draw.
+    /// </summary>
+    public const int MaxLayoutNodes = 5_000;
+
+    /// <summary>How long Graphviz may take to draw a picture before it is stopped and the DOT text written instead: 30 seconds.</summary>
+    public static readonly TimeSpan LayoutTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>The message that tells a user how to get Graphviz.</summary>
     public const string InstallHint =
         "Install Graphviz (apt-get install graphviz, brew install graphviz or winget install graphviz) so that 'dot' is on the PATH";
@@ -76,8 +85,10 @@ public static class GraphDrawing
     /// <param name="dotExecutable">The Graphviz program to run; <c>dot</c> from the PATH by default.</param>
     /// <exception cref="ArgumentException">The extension is not .dot, .svg or .png.</exception>
     /// <exception cref="GraphvizException">
-    /// <c>dot</c> is missing or failed. When it is missing, the DOT text is still written beside <paramref name="path"/>
-    /// (with the extension .dot) and <see cref="GraphvizException.DotFilePath"/> says where.
+    /// <c>dot</c> is missing, failed or took longer than <see cref="LayoutTimeout"/>, or the graph has more than
+    /// <see cref="MaxLayoutNodes"/> values. Except when it failed, the DOT text is written beside <paramref name="path"/>
+    /// instead (with the extension .dot, or -2.dot, -3.dot, ... where that file exists) and
+    /// <see cref="GraphvizException.DotFilePath"/> says where.
     /// </exception>
     public static void Draw(Value root, string path, RankDirection direction = RankDirection.LeftToRight, string dotExecutable = "dot")
     {
@@ -91,7 +102,11 @@ public static class GraphDrawing
     /// </summary>
     /// <exception cref="ArgumentException">The extension is not .dot, .svg or .png.</exception>
     /// <exception cref="GraphvizException"><c>dot</c> is missing or failed; see the single-root overload.</exception>
-    public static void Draw(IReadOnlyList<Value> roots, string path, RankDirection direction = RankDirection.LeftToRight, string dotExecutable = "dot")
+    public static void Draw(IReadOnlyList<Value> roots, string path, RankDirection direction = RankDirection.LeftToRight, string dotExecutable = "dot") =>
+        Draw(roots, path, direction, dotExecutable, LayoutTimeout);
+
+    // The drawing with a time limit of the caller's choosing (tests use a short one).
+    internal static void Draw(IReadOnlyList<Value> roots, string path, RankDirection direction, string dotExecutable, TimeSpan timeout)
     {
         ArgumentNullException.ThrowIfNull(roots);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -103,18 +118,41 @@ public static class GraphDrawing
             AtomicFile.Write(path, temp => File.WriteAllText(temp, dotText, new UTF8Encoding(false)));
             return;
         }
+        int nodes = roots.SelectMany(r => r.TopologicalOrder()).Distinct(ReferenceEqualityComparer.Instance).Count();
+        if (nodes > MaxLayoutNodes)
+        {
+            throw DotInstead(path, dotText, string.Create(CultureInfo.InvariantCulture,
+                $"the graph has {nodes:N0} values, more than Graphviz lays out in reasonable time ({MaxLayoutNodes:N0})"), null);
+        }
         try
         {
-            AtomicFile.Write(path, temp => RunDot(dotExecutable, format, dotText, temp));
+            AtomicFile.Write(path, temp => RunDot(dotExecutable, format, dotText, temp, timeout));
         }
         catch (Win32Exception e)
         {
-            string dotPath = Path.ChangeExtension(path, ".dot");
-            AtomicFile.Write(dotPath, temp => File.WriteAllText(temp, dotText, new UTF8Encoding(false)));
-            throw new GraphvizException(
-                $"Could not draw '{path}' because Graphviz's '{dotExecutable}' was not found; the graph was written to '{dotPath}' instead. {InstallHint}.",
-                dotPath, e);
+            throw DotInstead(path, dotText, $"Graphviz's '{dotExecutable}' was not found", e, InstallHint);
         }
+        catch (TimeoutException e)
+        {
+            throw DotInstead(path, dotText, string.Create(CultureInfo.InvariantCulture,
+                $"Graphviz's '{dotExecutable}' took more than {timeout.TotalSeconds:F0} seconds and was stopped"), e);
+        }
+    }
+
+    // Writes the DOT text beside the picture that could not be drawn, under a name no file has (an existing .dot file is
+    // never replaced by a fallback), and says so.
+    private static GraphvizException DotInstead(string path, string dotText, string reason, Exception? inner, string? hint = null)
+    {
+        string stem = Path.ChangeExtension(path, null);
+        string dotPath = stem + ".dot";
+        for (int n = 2; File.Exists(dotPath) || Directory.Exists(dotPath); n++)
+        {
+            dotPath = string.Create(CultureInfo.InvariantCulture, $"{stem}-{n}.dot");
+        }
+        AtomicFile.Write(dotPath, temp => File.WriteAllText(temp, dotText, new UTF8Encoding(false)));
+        return new GraphvizException(
+            $"Could not draw '{UserText.Quote(path)}' because {reason}; the graph was written to '{UserText.Quote(dotPath)}' instead.{(hint is null ? "" : $" {hint}.")}",
+            dotPath, inner);
     }
 
     /// <summary>The output format named by a path's extension: <c>dot</c>, <c>svg</c> or <c>png</c>.</summary>
@@ -133,7 +171,7 @@ public static class GraphDrawing
         };
     }
 
-    private static void RunDot(string dotExecutable, string format, string dotText, string outputPath)
+    private static void RunDot(string dotExecutable, string format, string dotText, string outputPath, TimeSpan timeout)
     {
         var start = new ProcessStartInfo(dotExecutable)
         {
@@ -150,7 +188,12 @@ public static class GraphDrawing
         Task<string> error = process.StandardError.ReadToEndAsync();
         Task<string> output = process.StandardOutput.ReadToEndAsync();
         bool inputComplete = TryWriteAll(process.StandardInput, dotText);
-        process.WaitForExit();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            throw new TimeoutException("Graphviz took too long.");
+        }
         // dot may report several lines; the exception message stays one line so a CLI can print it as one.
         string message = string.Join(' ', error.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .TrimEnd('.');

@@ -82,7 +82,7 @@ public sealed class Expression
         {
             if (!values.TryGetValue(_variables[i], out double data))
             {
-                throw new ExpressionException($"Variable '{_variables[i]}' has no value.", FirstPosition(i));
+                throw new ExpressionException($"Variable '{UserText.Quote(_variables[i])}' has no value.", FirstPosition(i));
             }
             leaves[i] = new Value(data, _variables[i]);
         }
@@ -105,24 +105,33 @@ public sealed class Expression
 
     /// <summary>
     /// Two lines for an error message: <paramref name="text"/>, then a caret under the character at
-    /// <paramref name="position"/> (after the last character when the position is the text's length). Line breaks in
-    /// the text show as spaces and tabs are kept, so the caret lines up. A negative position gives the text alone.
+    /// <paramref name="position"/> (after the last character when the position is the text's length). Control
+    /// characters show escaped as in <see cref="UserText.Quote"/> (a line break as <c>\n</c>, an escape as <c>\x1B</c>),
+    /// and a text longer than <see cref="UserText.MaxQuotedLength"/> characters shows only that many around the
+    /// position, an ellipsis marking what is cut, so the caret always lines up. A negative position gives the text alone.
     /// </summary>
     public static string ShowPosition(string text, int position)
     {
         ArgumentNullException.ThrowIfNull(text);
-        string line = text.Replace('\r', ' ').Replace('\n', ' ');
-        if (position < 0)
+        int at = Math.Clamp(position, 0, text.Length);
+        int first = Math.Max(0, Math.Min(at - (UserText.MaxQuotedLength / 2), text.Length - UserText.MaxQuotedLength));
+        int last = Math.Min(text.Length, first + UserText.MaxQuotedLength);
+        var line = new StringBuilder(first > 0 ? "…" : "");
+        int caretColumn = line.Length;
+        for (int i = first; i < last; i++)
         {
-            return line;
+            if (i == at)
+            {
+                caretColumn = line.Length;
+            }
+            line.Append(UserText.Quote(text[i].ToString()));
         }
-        position = Math.Min(position, line.Length);
-        var caret = new StringBuilder(position + 1);
-        for (int i = 0; i < position; i++)
+        if (at >= last)
         {
-            caret.Append(line[i] == '\t' ? '\t' : ' ');
+            caretColumn = line.Length;
         }
-        return line + "\n" + caret.Append('^');
+        line.Append(last < text.Length ? "…" : "");
+        return position < 0 ? line.ToString() : line.Append('\n').Append(' ', caretColumn).Append('^').ToString();
     }
 
     /// <summary>The text this expression was parsed from.</summary>

@@ -31,6 +31,6 @@ public sealed class ExpressionResult
     {
         ArgumentNullException.ThrowIfNull(name);
         int index = Array.IndexOf(_names, name);
-        return index >= 0 ? _variables[index] : throw new KeyNotFoundException($"The expression has no variable '{name}'.");
+        return index >= 0 ? _variables[index] : throw new KeyNotFoundException($"The expression has no variable '{UserText.Quote(name)}'.");
     }
 }

@@ -188,7 +188,7 @@ internal sealed class Parser
     private Node ParseCall(Token name)
     {
         ExpressionFunction function = FunctionOf(name.Text) ?? throw new ExpressionException(
-            Format($"Unknown function '{name.Text}' at position {name.Position}; known functions are {KnownFunctions()}."),
+            Format($"Unknown function '{UserText.Quote(name.Text)}' at position {name.Position}; known functions are {KnownFunctions()}."),
             name.Position);
         Token open = _current;
         Advance();
@@ -244,7 +244,7 @@ internal sealed class Parser
         {
             string count = minimum == maximum ? $"{minimum}" : $"at least {minimum}";
             throw new ExpressionException(
-                Format($"Function '{name.Text}' at position {name.Position} takes {count} argument{(minimum == 1 ? "" : "s")} but was given {arguments.Count}."),
+                Format($"Function '{UserText.Quote(name.Text)}' at position {name.Position} takes {count} argument{(minimum == 1 ? "" : "s")} but was given {arguments.Count}."),
                 name.Position);
         }
         if (function != ExpressionFunction.Dot)
@@ -274,12 +274,12 @@ internal sealed class Parser
         if (FunctionOf(name.Text) is ExpressionFunction function)
         {
             throw new ExpressionException(
-                Format($"Function '{name.Text}' at position {name.Position} must be called, as in {Example(function)}."), name.Position);
+                Format($"Function '{UserText.Quote(name.Text)}' at position {name.Position} must be called, as in {Example(function)}."), name.Position);
         }
         if (Array.IndexOf(s_pythonKeywords, name.Text) >= 0)
         {
             throw new ExpressionException(
-                Format($"Unexpected '{name.Text}' at position {name.Position}; it is a Python keyword, not a variable."), name.Position);
+                Format($"Unexpected '{UserText.Quote(name.Text)}' at position {name.Position}; it is a Python keyword, not a variable."), name.Position);
         }
         if (!_variableIndex.TryGetValue(name.Text, out int index))
         {
@@ -299,7 +299,7 @@ internal sealed class Parser
         }
         if (_current.Kind == TokenKind.End)
         {
-            throw new ExpressionException(Format($"The '{open.Text}' at position {open.Position} is never closed."), open.Position);
+            throw new ExpressionException(Format($"The '{UserText.Quote(open.Text)}' at position {open.Position} is never closed."), open.Position);
         }
         throw Unexpected();
     }
@@ -308,7 +308,7 @@ internal sealed class Parser
         ? new ExpressionException(
             Format($"Unexpected end of the expression at position {_current.Position}; expected a number, a variable, a function call or '('."),
             _current.Position)
-        : new ExpressionException(Format($"Unexpected '{_current.Text}' at position {_current.Position}."), _current.Position);
+        : new ExpressionException(Format($"Unexpected '{UserText.Quote(_current.Text)}' at position {_current.Position}."), _current.Position);
 
     private void Advance()
     {

@@ -57,7 +57,7 @@ internal sealed class Tokenizer(string text)
                 throw Unsupported(start, c.ToString());
             default:
                 throw new ExpressionException(
-                    string.Create(CultureInfo.InvariantCulture, $"Unexpected character '{c}' at position {start}."), start);
+                    string.Create(CultureInfo.InvariantCulture, $"Unexpected character '{UserText.Quote(c.ToString())}' at position {start}."), start);
         }
     }
 
@@ -111,7 +111,7 @@ internal sealed class Tokenizer(string text)
         {
             throw new ExpressionException(
                 string.Create(CultureInfo.InvariantCulture,
-                    $"Invalid number '{literal}' at position {start}; integers cannot start with 0, as in Python."),
+                    $"Invalid number '{UserText.Quote(literal)}' at position {start}; integers cannot start with 0, as in Python."),
                 start);
         }
         double number = double.Parse(literal, NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture);
@@ -134,7 +134,7 @@ internal sealed class Tokenizer(string text)
         }
         return new ExpressionException(
             string.Create(CultureInfo.InvariantCulture,
-                $"Invalid number '{text[start.._next]}' at position {start}; write numbers as 2, 0.5, .5 or 1e-3."),
+                $"Invalid number '{UserText.Quote(text[start.._next])}' at position {start}; write numbers as 2, 0.5, .5 or 1e-3."),
             start);
     }
 }

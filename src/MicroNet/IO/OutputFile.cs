@@ -20,15 +20,15 @@ namespace MicroNet.IO;
 /// written through, in place. A FIFO that no process reads within <see cref="InputFile.PipeWait"/> is given up on.
 /// </para>
 /// <para>
-/// <see cref="DeletePendingTemporaryFiles"/> removes the temporary files of writes in progress, for a program that is
+/// <see cref="DeletePendingTemporaryFiles()"/> removes the temporary files of writes in progress, for a program that is
 /// stopping on a signal; after it, no write in progress renames its file into place.
 /// </para>
 /// </remarks>
 public sealed class OutputFile
 {
     private static readonly Lock s_pendingLock = new();
-    private static readonly HashSet<string> s_pending = new(StringComparer.Ordinal);
-    private static bool s_abandoned;
+    // Temporary files of writes in progress; true once abandoned (deleted), so that the write never renames it into place.
+    private static readonly Dictionary<string, bool> s_pending = new(StringComparer.Ordinal);
 
     private readonly string _target;
     private readonly FileNodeKind _kind;
@@ -125,6 +125,7 @@ public sealed class OutputFile
         try
         {
             write(temp);
+            ThrowIfAbandoned(temp);
             using (var stream = new FileStream(temp, FileMode.Open, FileAccess.ReadWrite))
             {
                 // Data on disk before the rename makes it visible: a crash then leaves the old file or the new one.
@@ -136,9 +137,9 @@ public sealed class OutputFile
             }
             lock (s_pendingLock)
             {
-                if (s_abandoned)
+                if (s_pending.GetValueOrDefault(temp))
                 {
-                    throw new OperationCanceledException($"Writing '{Path}' was abandoned.");
+                    throw Abandoned();
                 }
                 File.Move(temp, _target, overwrite: true);
                 s_pending.Remove(temp);
@@ -163,14 +164,17 @@ public sealed class OutputFile
     /// Deletes the temporary files of the writes in progress and stops those writes from renaming anything into place;
     /// for a program stopping on a signal. Returns how many files it deleted.
     /// </summary>
-    public static int DeletePendingTemporaryFiles()
+    public static int DeletePendingTemporaryFiles() => DeletePendingTemporaryFiles(_ => true);
+
+    // The temporary files that match (tests pick their own, since other tests write at the same time).
+    internal static int DeletePendingTemporaryFiles(Func<string, bool> which)
     {
         lock (s_pendingLock)
         {
-            s_abandoned = true;
             int deleted = 0;
-            foreach (string temp in s_pending)
+            foreach (string temp in s_pending.Keys.Where(which).ToList())
             {
+                s_pending[temp] = true;
                 try
                 {
                     if (File.Exists(temp))
@@ -184,16 +188,28 @@ public sealed class OutputFile
                     // Best effort while stopping: a file that cannot be deleted now cannot be deleted at all.
                 }
             }
-            s_pending.Clear();
             return deleted;
         }
     }
+
+    private void ThrowIfAbandoned(string temp)
+    {
+        lock (s_pendingLock)
+        {
+            if (s_pending.GetValueOrDefault(temp))
+            {
+                throw Abandoned();
+            }
+        }
+    }
+
+    private OperationCanceledException Abandoned() => new($"Writing '{UserText.Quote(Path)}' was abandoned.");
 
     private static void Track(string temp)
     {
         lock (s_pendingLock)
         {
-            s_pending.Add(temp);
+            s_pending[temp] = false;
         }
     }
 

@@ -81,6 +81,32 @@ public sealed class TrainingRun
     }
 
     /// <summary>
+    /// For classes, when some have too few rows to appear in every held-out part, one sentence saying how many and where
+    /// they are missing (the parts keep the sizes asked for); null when every class is in every part that has rows.
+    /// </summary>
+    public string? SplitNote
+    {
+        get
+        {
+            Dataset data = Source.Data;
+            if (!data.Kind.IsClassification())
+            {
+                return null;
+            }
+            int present = data.Classes.Distinct().Count();
+            int MissingFrom(Dataset part) => part.Count == 0 ? 0 : present - part.Classes.Distinct().Count();
+            int validation = MissingFrom(Data.Validation), test = Source.Test is null ? MissingFrom(Data.Test) : 0;
+            if (validation == 0 && test == 0)
+            {
+                return null;
+            }
+            IEnumerable<string> where = [.. validation > 0 ? [Invariant($"{validation} from the validation rows")] : Array.Empty<string>(),
+                .. test > 0 ? [Invariant($"{test} from the test rows")] : Array.Empty<string>()];
+            return Invariant($"Some classes have too few rows to be in every part, so the split could not be fully stratified: {string.Join(" and ", where)} of the {present} classes are missing; the parts keep the sizes asked for, and scores on them cover fewer classes.");
+        }
+    }
+
+    /// <summary>
     /// Checks the settings against the data, splits and standardises the rows, and builds the network; nothing is trained yet.
     /// </summary>
     /// <param name="source">The rows.</param>

@@ -70,6 +70,55 @@ public static class DrawTests
     }
 
     [Fact]
+    public static void Draw_MissingGraphvizAndTheDotFileExists_KeepsItAndWritesAnotherName()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder["neuron.dot"], "mine");
+
+        GraphvizException e = Assert.Throws<GraphvizException>(
+            () => GraphDrawing.Draw(NeuronAfterBackward(), folder["neuron.svg"], dotExecutable: "/nonexistent/dot"));
+
+        Assert.Equal(folder["neuron-2.dot"], e.DotFilePath);
+        Assert.Equal("mine", File.ReadAllText(folder["neuron.dot"]));
+        Assert.Equal(ToDotTests.ExpectedNeuronDot(), File.ReadAllText(folder["neuron-2.dot"]));
+    }
+
+    [Fact]
+    public static void Draw_MoreValuesThanGraphvizLaysOut_WritesTheDotTextInsteadWithoutRunningIt()
+    {
+        using var folder = new TempFolder();
+        Value x = new Value(0), one = new Value(1);
+        for (int i = 0; i < GraphDrawing.MaxLayoutNodes; i++)
+        {
+            x += one;
+        }
+
+        // A dot that would hang: it is never started.
+        GraphvizException e = Assert.Throws<GraphvizException>(() => GraphDrawing.Draw(x, folder["big.svg"], dotExecutable: FakeDot(folder, "sleep 600")));
+
+        Assert.Contains("the graph has 5,002 values, more than Graphviz lays out in reasonable time (5,000)", e.Message, StringComparison.Ordinal);
+        Assert.Equal(GraphDrawing.ToDot(x), File.ReadAllText(folder["big.dot"]));
+        Assert.False(File.Exists(folder["big.svg"]));
+    }
+
+    [Fact]
+    public static void Draw_GraphvizTakesTooLong_IsStoppedAndTheDotTextWrittenInstead()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "The fake dot is a shell script.");
+        using var folder = new TempFolder();
+        string fakeDot = FakeDot(folder, "cat > /dev/null\nsleep 600");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        GraphvizException e = Assert.Throws<GraphvizException>(() => GraphDrawing.Draw(
+            [NeuronAfterBackward()], folder["neuron.svg"], RankDirection.LeftToRight, fakeDot, TimeSpan.FromSeconds(1)));
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), "the sleeping dot was waited on");
+        Assert.Contains("took more than 1 seconds and was stopped", e.Message, StringComparison.Ordinal);
+        Assert.Equal(ToDotTests.ExpectedNeuronDot(), File.ReadAllText(folder["neuron.dot"]));
+        Assert.False(File.Exists(folder["neuron.svg"]));
+    }
+
+    [Fact]
     public static void Draw_GraphvizFails_ThrowsWithItsMessageAndLeavesNoFile()
     {
         using var folder = new TempFolder();
@@ -93,7 +142,7 @@ public static class DrawTests
         string fakeDot = FakeDot(folder, "echo 'Format: \"png\" not recognized.' >&2\nexit 1");
         var one = new Value(1);
         Value x = new Value(0);
-        for (int i = 0; i < 5000; i++)
+        for (int i = 0; i < 4000; i++)
         {
             x += one;
         }

@@ -106,12 +106,24 @@ public sealed class ExpressionErrorTests
     [InlineData("2 * (a + )", 9, "2 * (a + )\n         ^")]
     [InlineData("1 +", 3, "1 +\n   ^")]
     [InlineData("foo(1)", 0, "foo(1)\n^")]
-    [InlineData("a +\tfoo(1)", 4, "a +\tfoo(1)\n   \t^")]
-    [InlineData("a +\nb )", 6, "a + b )\n      ^")]
+    [InlineData("a +\tfoo(1)", 4, "a +\\tfoo(1)\n     ^")]
+    [InlineData("a +\nb )", 6, "a +\\nb )\n       ^")]
+    [InlineData("a+\u001b[31mb", 2, "a+\\x1B[31mb\n  ^")]
     [InlineData("a", -1, "a")]
     public void ShowPosition_PutsACaretUnderThePosition(string text, int position, string expected)
     {
         Assert.Equal(expected, Expression.ShowPosition(text, position));
+    }
+
+    [Fact]
+    public void ShowPosition_LongText_ShowsEightyCharactersAroundThePosition()
+    {
+        string text = string.Concat(Enumerable.Repeat("a+", 30_000)) + "?" + string.Concat(Enumerable.Repeat("+b", 30_000));
+
+        string[] lines = Expression.ShowPosition(text, 60_000).Split('\n');
+
+        Assert.Equal("…" + string.Concat(Enumerable.Repeat("a+", 20)) + "?" + string.Concat(Enumerable.Repeat("+b", 20))[..39] + "…", lines[0]);
+        Assert.Equal('?', lines[0][lines[1].IndexOf('^', StringComparison.Ordinal)]);
     }
 
     [Fact]

@@ -62,6 +62,11 @@ internal static class EvaluateCommand
                 ? FormattableString.Invariant($"every one of the {reader.DroppedCount} rows has a missing value, so none is left.")
                 : "the file has a header row but no data rows.");
         }
+        if (tally.Count == 0)
+        {
+            throw new DataFileException(csvPath, 0, null, FormattableString.Invariant(
+                $"none of its {reader.Count} rows gives a finite output (their inputs are far outside the training rows), so there is nothing to score."));
+        }
         CultureInfo c = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(c, $"{model.Network} on {tally.Count} rows of '{csvPath}'{reader.DroppedNote()}."));
         if (tally.ClassCount == 0)

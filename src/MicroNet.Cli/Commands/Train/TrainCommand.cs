@@ -135,6 +135,10 @@ internal static class TrainCommand
             output.WriteLine();
         }
         output.WriteLine(run.Summary);
+        if (run.SplitNote is { } splitNote)
+        {
+            output.WriteLine(splitNote);
+        }
         if (run.Data.TargetScaling is { } scaling && run.Source.Test is null)
         {
             output.WriteLine(string.Create(c,

@@ -94,7 +94,7 @@ internal sealed class TrainOptions
     public Option<string> Out { get; } = new("--out")
     {
         Description = "Save the trained model to this JSON file (atomically), with the columns, standardisation and classes that 'micronet predict' needs; "
-            + "if the loss becomes NaN, the last good model.",
+            + "if the loss becomes NaN, the file is left as it was and the last good model goes to FILE.last-good.json beside it.",
         HelpName = "file",
     };
 

@@ -159,6 +159,23 @@ public static class OutputSafetyTests
     }
 
     [Fact]
+    public static void WriteFailure_LikeAFullDisk_NamesTheOutputNotTheTemporaryFile()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder["m.json"], "old");
+
+        IOException e = Assert.Throws<IOException>(() => OutputFile.Check(folder["m.json"]).Write(temp =>
+        {
+            File.WriteAllText(temp, "half");
+            throw new IOException($"No space left on device : '{temp}'");
+        }));
+
+        Assert.Equal($"Cannot write '{folder["m.json"]}': No space left on device : '{folder["m.json"]}'.", e.Message);
+        Assert.Equal("old", File.ReadAllText(folder["m.json"]));
+        Assert.Equal(["m.json"], folder.Entries());
+    }
+
+    [Fact]
     public static void CtrlC_DuringTraining_ExitsWith130SayingNothingWasSavedAndLeavesNoFile()
     {
         Assert.SkipUnless(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "Sending SIGINT needs a POSIX system.");

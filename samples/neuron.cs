@@ -1,5 +1,6 @@
 // The notebook's neuron: two inputs, two weights, a bias and tanh. Prints every gradient and draws the graph.
-// Run: dotnet run samples/neuron.cs   (writes neuron.dot, and neuron.svg when Graphviz is installed)
+// Run: dotnet run samples/neuron.cs [folder]   (writes neuron.dot, and neuron.svg when Graphviz is installed, into the
+// folder, or a new temporary one that it prints)
 #:project ../src/MicroNet/MicroNet.csproj
 
 using MicroNet;
@@ -23,12 +24,15 @@ foreach (Value v in new[] { x1, w1, x2, w2, b, n })
     Console.WriteLine($"do/d{v.Label} = {v.Grad:F4}");
 }
 
-File.WriteAllText("neuron.dot", GraphDrawing.ToDot(o));
-Console.WriteLine("wrote neuron.dot");
+// Into a folder of its own, so that running the sample leaves nothing in the folder it was run from.
+string folder = args.Length > 0 ? args[0] : Directory.CreateTempSubdirectory("micronet-neuron-").FullName;
+string dot = Path.Combine(folder, "neuron.dot"), svg = Path.Combine(folder, "neuron.svg");
+File.WriteAllText(dot, GraphDrawing.ToDot(o));
+Console.WriteLine($"wrote {dot}");
 try
 {
-    GraphDrawing.Draw(o, "neuron.svg");
-    Console.WriteLine("wrote neuron.svg");
+    GraphDrawing.Draw(o, svg);
+    Console.WriteLine($"wrote {svg}");
 }
 catch (GraphvizException ex)
 {

@@ -37,6 +37,11 @@ internal static partial class MicronetApp
             Command root = CreateRootCommand(dotExecutable);
             // No response files: '--csv @data.csv' names a file whose name starts with @, not arguments to read from it.
             ParseResult parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+            if (parseResult.Errors.Count > 0 && parseResult.CommandResult.Command == root && args.Length > 0 && !args[0].StartsWith('-'))
+            {
+                WriteError(error, UnknownCommand(root, args[0]));
+                return ExitCodes.UsageError;
+            }
             if (parseResult.Errors.Count > 0)
             {
                 // System.CommandLine would print every error and then the whole help text; one sentence is enough. It
@@ -88,6 +93,40 @@ internal static partial class MicronetApp
             return ExitCodes.UsageError;
         });
         return root;
+    }
+
+    // A mistyped command gets the nearest real one, if one is within two edits ('trian' is 'train').
+    private static string UnknownCommand(Command root, string typed)
+    {
+        string? nearest = root.Subcommands.Select(c => c.Name).MinBy(name => EditDistance(name, typed.ToLowerInvariant()));
+        string suggestion = nearest is not null && EditDistance(nearest, typed.ToLowerInvariant()) <= 2 ? $"; did you mean '{nearest}'?" : ".";
+        return $"'{UserText.Quote(typed)}' is not a micronet command{suggestion} ('micronet --help' lists the commands.)";
+    }
+
+    // Levenshtein distance, with a swap of two neighbours counting as one edit.
+    private static int EditDistance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (int i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+        for (int j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+        for (int i = 1; i <= a.Length; i++)
+        {
+            for (int j = 1; j <= b.Length; j++)
+            {
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+        return d[a.Length, b.Length];
     }
 
     // Messages from exceptions and from Graphviz can span lines; the contract is one line on standard error.

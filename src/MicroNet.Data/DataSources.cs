@@ -82,6 +82,7 @@ public static class DataSources
         }
         return new DataSource(string.Create(CultureInfo.InvariantCulture, $"File '{path}', target '{target}'"), csv.Dataset)
         {
+            Title = string.Create(CultureInfo.InvariantCulture, $"File '{Path.GetFileName(path)}', target '{target}'"),
             Schema = csv.Schema,
             DroppedRowCount = csv.DroppedRowCount,
             Columns = csv.Columns,

@@ -23,6 +23,9 @@ public sealed record TrainingCurves(IReadOnlyList<double> TrainingLoss)
     /// <summary>The share of validation rows classified correctly after each epoch, from 0 to 1; empty if not measured.</summary>
     public IReadOnlyList<double> ValidationAccuracy { get; init; } = [];
 
+    /// <summary>What the x axis counts, <c>epoch</c> by default; <c>step</c> for a run that records each step.</summary>
+    public string Unit { get; init; } = "epoch";
+
     /// <summary>The number of epochs: the length of <see cref="TrainingLoss"/>.</summary>
     public int EpochCount => TrainingLoss.Count;
 

@@ -36,7 +36,10 @@ public static class TrainingPlots
     /// </summary>
     /// <param name="path">The PNG file to write; its folder must exist. An existing file is replaced.</param>
     /// <param name="curves">The per-epoch numbers.</param>
-    /// <param name="title">The title above the loss panel; <c>Training loss</c> if null.</param>
+    /// <param name="title">
+    /// The run's name, in each panel's title after what the panel shows (<c>Loss: TITLE</c>, <c>Accuracy: TITLE</c>), cut
+    /// to fit (<see cref="FitTitle"/>); the panels are titled <c>Loss</c> and <c>Accuracy</c> alone if null.
+    /// </param>
     /// <exception cref="ArgumentException">The curves are empty or their lengths differ; see <see cref="TrainingCurves"/>.</exception>
     /// <exception cref="DirectoryNotFoundException">The folder of <paramref name="path"/> does not exist.</exception>
     /// <exception cref="IOException"><paramref name="path"/> is a folder, or writing failed.</exception>
@@ -46,7 +49,7 @@ public static class TrainingPlots
         ArgumentNullException.ThrowIfNull(curves);
         curves.Validate(nameof(curves));
 
-        using Plot loss = CurvesPanel(title ?? "Training loss", "loss", curves.EpochCount);
+        using Plot loss = CurvesPanel(PanelTitle("Loss", title), "loss", curves);
         AddCurve(loss, curves.TrainingLoss, "training", TrainingColor, LinePattern.Solid);
         AddCurve(loss, curves.ValidationLoss, "validation", ValidationColor, LinePattern.Dashed);
         if (!curves.HasAccuracy)
@@ -55,7 +58,7 @@ public static class TrainingPlots
             return;
         }
 
-        using Plot accuracy = CurvesPanel("Accuracy", "accuracy", curves.EpochCount);
+        using Plot accuracy = CurvesPanel(PanelTitle("Accuracy", title), "accuracy", curves);
         AddCurve(accuracy, curves.TrainingAccuracy, "training", TrainingColor, LinePattern.Solid);
         AddCurve(accuracy, curves.ValidationAccuracy, "validation", ValidationColor, LinePattern.Dashed);
         accuracy.Axes.SetLimitsY(-0.02, 1.02);
@@ -218,12 +221,34 @@ public static class TrainingPlots
         return mesh;
     }
 
-    // The x axis shows epochs 1 to epochCount, with whole-number ticks only.
-    private static Plot CurvesPanel(string title, string yLabel, int epochCount)
+    /// <summary>The most characters a title keeps: about what fits across <see cref="Width"/> pixels at the title's size.</summary>
+    public const int MaxTitleLength = 60;
+
+    /// <summary>
+    /// <paramref name="title"/> cut to <see cref="MaxTitleLength"/> characters, its middle replaced by an ellipsis (so
+    /// that both a path's start and a target's name stay visible); shorter titles unchanged.
+    /// </summary>
+    public static string FitTitle(string title)
     {
+        ArgumentNullException.ThrowIfNull(title);
+        if (title.Length <= MaxTitleLength)
+        {
+            return title;
+        }
+        int head = (MaxTitleLength - 1) / 2, tail = MaxTitleLength - 1 - head;
+        return string.Concat(title.AsSpan(0, head), "…", title.AsSpan(title.Length - tail));
+    }
+
+    // Every panel is named for what it shows ("Loss", "Accuracy"), then the run's title if there is one.
+    private static string PanelTitle(string panel, string? title) => FitTitle(title is null ? panel : $"{panel}: {title}");
+
+    // The x axis shows epochs (or steps) 1 to the count, with whole-number ticks only.
+    private static Plot CurvesPanel(string title, string yLabel, TrainingCurves curves)
+    {
+        int epochCount = curves.EpochCount;
         Plot plot = new();
         plot.Title(title);
-        plot.XLabel("epoch");
+        plot.XLabel(curves.Unit);
         plot.YLabel(yLabel);
         plot.ShowLegend(Alignment.UpperRight);
         InvariantTicks(plot);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using MicroNet.Data;
 using MicroNet.IO;
@@ -62,7 +63,9 @@ public static class ModelFile
         writer.WriteEndArray();
     }
 
-    private static readonly JsonWriterOptions s_writerOptions = new() { Indented = true };
+    // Names and paths written as they are ("File 'x.csv'"), not as \u0027 escapes: the file is UTF-8 JSON read by
+    // people as well as programs, never embedded in HTML.
+    private static readonly JsonWriterOptions s_writerOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
     /// Writes <paramref name="model"/> to <paramref name="path"/> atomically (a temporary file beside it, then a rename),

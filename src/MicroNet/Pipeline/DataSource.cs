@@ -13,6 +13,19 @@ public sealed record DataSource(string Description, Dataset Data)
     /// <summary>How raw rows became <see cref="Data"/>'s features; null for data that did not come from a table (numeric columns <c>x1</c>, <c>x2</c>, ...).</summary>
     public FeatureSchema? Schema { get; init; }
 
+    /// <summary>
+    /// A short name for titles (a plot's): <see cref="Description"/> unless set, and for a file its name without the
+    /// folder (<c>File 'boston.csv', target 'MEDV'</c>).
+    /// </summary>
+    public string Title
+    {
+        get => field ?? Description;
+        init;
+    }
+
+    /// <summary><see cref="Description"/> as it reads inside a sentence: <c>dataset moons</c>, <c>file 'x.csv', target 'y'</c>.</summary>
+    public string DescriptionInSentence => Description.Length == 0 ? "" : char.ToLowerInvariant(Description[0]) + Description[1..];
+
     /// <summary>How many rows were left out for missing values.</summary>
     public int DroppedRowCount { get; init; }
 

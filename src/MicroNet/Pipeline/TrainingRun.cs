@@ -122,7 +122,7 @@ public sealed class TrainingRun
         if (!loss.Fits(data.Kind))
         {
             throw new SettingsException(nameof(TrainingSettings.Loss),
-                $"The {loss.Name} loss does not fit {source.Description} ({data.Kind.Describe(data.ClassCount)}); use {UserText.Choices([.. LossFunction.FitFor(data.Kind).Select(l => l.Name)])}.");
+                $"The {loss.Name} loss does not fit {source.DescriptionInSentence} ({data.Kind.Describe(data.ClassCount)}); use {UserText.Choices([.. LossFunction.FitFor(data.Kind).Select(l => l.Name)])}.");
         }
         TrainingOptions options = CreateOptions(settings, loss);
         // Before any allocation that grows with the network: a mistyped --layers 1000000000 is refused, not run out of memory.
@@ -158,12 +158,49 @@ public sealed class TrainingRun
     {
         TrainingResult result = Trainer.Fit(Network, Data.Train, Options, Data.Validation.Count > 0 ? Data.Validation : null, onEpoch);
         Evaluation? test = Data.Test.Count > 0 ? Trainer.Evaluate(Network, Data.Test, Loss, Options.TargetScale) : null;
+        return new TrainingOutcome(Data.CreateModel(result, Metadata(result)), result, test);
+    }
+
+    // How the model was made, every setting that shapes it, so that a model file says how to make it again.
+    private Dictionary<string, string> Metadata(TrainingResult result)
+    {
+        TrainingSettings s = Settings;
+        string Number(double x) => x.ToString("R", CultureInfo.InvariantCulture);
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["trainedOn"] = Source.Description,
-            ["seed"] = Settings.Seed.ToString(CultureInfo.InvariantCulture),
+            ["seed"] = s.Seed.ToString(CultureInfo.InvariantCulture),
+            ["hiddenLayers"] = s.HiddenLayers.Count == 0 ? "none" : string.Join(',', s.HiddenLayers.Select(n => n.ToString(CultureInfo.InvariantCulture))),
+            ["activation"] = s.Activation.ToName(),
+            ["loss"] = Loss.Name,
+            ["optimizer"] = s.Optimizer.ToName(),
+            ["learningRate"] = Number(s.LearningRate),
+            ["schedule"] = s.Schedule.ToName(),
+            ["epochs"] = s.Epochs.ToString(CultureInfo.InvariantCulture),
+            ["epochsRun"] = result.History.Epochs.Count.ToString(CultureInfo.InvariantCulture),
+            ["batchSize"] = s.BatchSize.ToString(CultureInfo.InvariantCulture),
+            ["validationRows"] = Data.Validation.Count.ToString(CultureInfo.InvariantCulture),
+            ["testRows"] = Data.Test.Count.ToString(CultureInfo.InvariantCulture),
+            ["trainingRows"] = Data.Train.Count.ToString(CultureInfo.InvariantCulture),
+            ["l2"] = Number(s.L2),
         };
-        return new TrainingOutcome(Data.CreateModel(result, metadata), result, test);
+        if (s.Momentum != 0)
+        {
+            metadata["momentum"] = Number(s.Momentum);
+        }
+        if (s.WeightDecay is { } decay)
+        {
+            metadata["weightDecay"] = Number(decay);
+        }
+        if (s.Patience is { } patience)
+        {
+            metadata["patience"] = patience.ToString(CultureInfo.InvariantCulture);
+        }
+        if (result.BestEpoch is { } best && s.RestoreBest)
+        {
+            metadata["keptEpoch"] = best.ToString(CultureInfo.InvariantCulture);
+        }
+        return metadata;
     }
 
     private static TrainingOptions CreateOptions(TrainingSettings settings, LossFunction loss)

@@ -132,7 +132,6 @@ public static partial class TrainDatasetTests
     public static TheoryData<string[], string> BadCommandLines => new()
     {
         { ["train", "--dataset", "moons", "--layers", "16,,x"], "--layers" },
-        { ["train", "--dataset", "moons", "--layers", ""], "--layers" },
         { ["train", "--dataset", "moons", "--layers", "16,0"], "--layers" },
         { ["train", "--dataset", "moons", "--layers", "-4"], "--layers" },
         { ["train", "--dataset", "moons", "--layers", "16 16"], "--layers" },

@@ -59,6 +59,22 @@ public static class BuiltInDatasetsTests
     }
 
     [Fact]
+    public static void EmbeddedCopies_MatchTheCommittedChecksums()
+    {
+        // SHA256SUMS was computed from the project's shared copies (docs/datasets.md gives their provenance); this check
+        // runs in every clone, where the shared folder is not.
+        Dictionary<string, string> sums = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Datasets", "SHA256SUMS"))
+            .Select(line => line.Split("  "))
+            .ToDictionary(parts => parts[1], parts => parts[0], StringComparer.Ordinal);
+        Assert.Equal([.. BuiltInDatasets.Names.Select(n => n + ".csv").Order(StringComparer.Ordinal)], sums.Keys.Order(StringComparer.Ordinal));
+        foreach (string name in BuiltInDatasets.Names)
+        {
+            using Stream stream = typeof(BuiltInDatasets).Assembly.GetManifestResourceStream($"MicroNet.Data.Datasets.{name}.csv")!;
+            Assert.Equal(sums[name + ".csv"], Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream)));
+        }
+    }
+
+    [Fact]
     public static void ShippedCopies_MatchTheSharedDatasets()
     {
         string shared = Path.Combine(FindRepositoryRoot(), "..", "shared", "datasets");

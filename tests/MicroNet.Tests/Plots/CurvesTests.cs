@@ -30,7 +30,7 @@ public static class CurvesTests
     public static void SaveCurves_WithAccuracy_StacksLossAboveAccuracy()
     {
         using var folder = new TempFolder();
-        TrainingPlots.SaveCurves(folder["curves.png"], Full);
+        TrainingPlots.SaveCurves(folder["curves.png"], Full, title: "File 'moons.csv', target 'label'");
 
         using PlotImage image = PlotImage.Read(folder["curves.png"]);
         Assert.Equal(2 * TrainingPlots.CurvesPanelHeight, image.Height);
@@ -41,6 +41,36 @@ public static class CurvesTests
             Assert.True(image.PixelsOf(ScottPlot.Color.FromHex("#1f77b4"), 0, top, image.Width, top + TrainingPlots.CurvesPanelHeight) > 200,
                 $"no training line in the panel at y = {top}");
         }
+    }
+
+    [Theory]
+    [InlineData("Loss", null, "Loss")]
+    [InlineData("Loss", "iris", "Loss: iris")]
+    public static void PanelTitles_NameWhatThePanelShows(string panel, string? title, string expected) =>
+        Assert.Equal(expected, TrainingPlots.FitTitle(title is null ? panel : $"{panel}: {title}"));
+
+    [Fact]
+    public static void FitTitle_LongPath_KeepsBothEndsAndFitsTheWidth()
+    {
+        string title = "Loss: File '/home/someone/projects/2026/experiments/very/deep/folder/of/data/boston.csv', target 'MEDV'";
+
+        string fitted = TrainingPlots.FitTitle(title);
+
+        Assert.Equal(TrainingPlots.MaxTitleLength, fitted.Length);
+        Assert.StartsWith("Loss: File '/home/someone/pro", fitted, StringComparison.Ordinal);
+        Assert.EndsWith("boston.csv', target 'MEDV'", fitted, StringComparison.Ordinal);
+        Assert.Contains('…', fitted);
+    }
+
+    [Fact]
+    public static void SaveCurves_LongTitle_StaysInsideTheImage()
+    {
+        using var folder = new TempFolder();
+        TrainingPlots.SaveCurves(folder["loss.png"], new TrainingCurves([1.0, 0.5, 0.25]), title: "File '/HOME/SOMEONE/PROJECTS/2026/EXPERIMENTS/MEASUREMENTS/WIDE/folder/of/data/boston.csv', target 'MEDV'");
+
+        using PlotImage image = PlotImage.Read(folder["loss.png"]);
+        Assert.True(image.TextStrokes(60, 0, 740, 30) > 100, "the title area has no text");
+        Assert.True(image.TextStrokes(0, 0, 10, 30) == 0 && image.TextStrokes(790, 0, 800, 30) == 0, "the title runs off the edge");
     }
 
     [Fact]

@@ -20,11 +20,11 @@ internal static class GradCommand
             Description = "The expression, in Python's syntax: numbers, variables, + - * / **, parentheses, tanh exp log relu sigmoid softplus, "
                 + "pow(a, b), logsumexp(a, b, ...), sum(a, b, ...) and dot([w1, w2, ...], [x1, x2, ...]).",
         };
-        var assignments = new Argument<string[]>("assignments")
+        // Named as the usage line and the argument list both show it: [<NAME=VALUE>...].
+        var assignments = new Argument<string[]>("NAME=VALUE")
         {
-            Description = "A value for each variable, as NAME=VALUE (for example x=2 w=-3.5).",
+            Description = "A value for each variable (for example x=2 w=-3.5).",
             Arity = ArgumentArity.ZeroOrMore,
-            HelpName = "NAME=VALUE",
         };
         Option<bool> json = CliOptions.Flag("--json",
             "Print {\"value\": ..., \"grad\": {...}} (and \"hessian\": [[...], ...] with --hessian) with 17 significant digits; NaN and infinities as strings.");

@@ -12,8 +12,7 @@ internal static class SchemaTable
     {
         CultureInfo c = CultureInfo.InvariantCulture;
         string notes = run.Source.Notes.Count == 0 ? "" : $" ({string.Join("; ", run.Source.Notes)})";
-        string source = run.Source.Description;
-        console.Profile.Out.Writer.WriteLine($"The columns of {char.ToLowerInvariant(source[0])}{source[1..]}{notes}:");
+        console.Profile.Out.Writer.WriteLine($"The columns of {run.Source.DescriptionInSentence}{notes}:");
         var table = new Table()
             .Border(isTerminal ? TableBorder.Rounded : TableBorder.None)
             .AddColumn("column")

@@ -48,8 +48,8 @@ internal static class TrainCommand
             string? csv = parseResult.GetValue(options.Csv);
             if (dataset is null && csv is null)
             {
-                return RunNotebook(parseResult.GetValue(options.Steps), parseResult.GetValue(options.LearningRate), parseResult.GetValue(options.Seed), output,
-                    parseResult.InvocationConfiguration.Error);
+                return RunNotebook(parseResult.GetValue(options.Steps), parseResult.GetValue(options.LearningRate), parseResult.GetValue(options.Seed),
+                    parseResult.GetValue(options.Plots), output, parseResult.InvocationConfiguration.Error);
             }
             TrainingSettings settings = options.ToSettings(parseResult);
             DataSource source = dataset is not null
@@ -70,12 +70,13 @@ internal static class TrainCommand
         return command;
     }
 
-    private static int RunNotebook(int steps, double learningRate, int seed, TextWriter output, TextWriter error)
+    private static int RunNotebook(int steps, double learningRate, int seed, string? plotsFolder, TextWriter output, TextWriter error)
     {
         CultureInfo c = CultureInfo.InvariantCulture;
         output.WriteLine(NotebookExample.CreateModel(seed).ToString());
         output.WriteLine(string.Create(c,
-            $"Training on the notebook's {NotebookExample.Inputs.Count} samples: {steps} steps, learning rate {learningRate:R}, seed {seed}."));
+            $"Training on the notebook's {NotebookExample.Inputs.Count} samples: {Plural(steps, "step")}, learning rate {learningRate:R}, seed {seed}."));
+        output.WriteLine("Each step line shows the loss before that step's update.");
         var pace = new PlainPace(steps);
         int stepWidth = steps.ToString(c).Length;
         var stopwatch = Stopwatch.StartNew();
@@ -88,6 +89,16 @@ internal static class TrainCommand
             }
         });
         stopwatch.Stop();
+        if (plotsFolder is not null)
+        {
+            string curves = Path.Combine(plotsFolder, "curves.png");
+            if (run.Divergence is null || !File.Exists(curves))
+            {
+                Directory.CreateDirectory(plotsFolder);
+                TrainingPlots.SaveCurves(curves, new TrainingCurves(run.StepLosses) { Unit = "step" }, "the notebook's job");
+                output.WriteLine($"Wrote '{curves}'.");
+            }
+        }
         if (run.Divergence is { } divergence)
         {
             error.WriteLine(string.Create(c,
@@ -97,9 +108,14 @@ internal static class TrainCommand
         output.WriteLine();
         WritePredictions(run, output);
         output.WriteLine();
-        output.WriteLine(string.Create(c, $"final loss {run.FinalLoss:F6} after {steps} steps in {stopwatch.Elapsed.TotalMilliseconds:F0} ms"));
+        output.WriteLine(string.Create(c,
+            $"final loss {run.FinalLoss:F6} after the last update ({Plural(steps, "step")} in {stopwatch.Elapsed.TotalMilliseconds:F0} ms)"));
         return ExitCodes.Success;
     }
+
+    // "1 step", "50 steps".
+    private static string Plural(int count, string noun) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");
 
     private static void WritePredictions(NotebookRun run, TextWriter output)
     {
@@ -146,7 +162,7 @@ internal static class TrainCommand
         }
         output.WriteLine(run.Network.ToString());
         output.WriteLine(string.Create(c,
-            $"Loss {run.Loss.Name}, optimizer {settings.Optimizer.ToName()}, learning rate {settings.LearningRate:R} ({settings.Schedule.ToName()}), {settings.Epochs} epochs, batch size {Math.Min(settings.BatchSize, run.Data.Train.Count)}, seed {settings.Seed}."));
+            $"Loss {run.Loss.Name}, optimizer {settings.Optimizer.ToName()}, learning rate {settings.LearningRate:R} ({settings.Schedule.ToName()}), {Plural(settings.Epochs, "epoch")}, batch size {Math.Min(settings.BatchSize, run.Data.Train.Count)}, seed {settings.Seed}."));
 
         TrainingOutcome outcome = TrainingProgress.Show(console, isTerminal, output, settings.Epochs, run.Train);
         TrainingResult result = outcome.Result;
@@ -163,10 +179,10 @@ internal static class TrainCommand
         output.WriteLine();
         int epochsDone = result.History.Epochs.Count;
         double seconds = result.Elapsed.TotalSeconds;
-        string steps = result.Steps == 1 ? "1 step" : string.Create(c, $"{result.Steps} steps");
+        string steps = Plural(result.Steps, "step");
         output.WriteLine(result.Diverged
-            ? string.Create(c, $"Stopped after {epochsDone} of {settings.Epochs} epochs ({steps}) in {seconds:F1} s; the model keeps the parameters of the last step whose loss was finite.")
-            : string.Create(c, $"Trained {epochsDone} {(epochsDone == 1 ? "epoch" : "epochs")} ({steps}) in {seconds:F1} s, {1000 * seconds / Math.Max(1, epochsDone):F0} ms per epoch."));
+            ? string.Create(c, $"Stopped after {epochsDone} of {Plural(settings.Epochs, "epoch")} ({steps}) in {seconds:F1} s; the model keeps the parameters of the last step whose loss was finite.")
+            : string.Create(c, $"Trained {Plural(epochsDone, "epoch")} ({steps}) in {seconds:F1} s, {1000 * seconds / Math.Max(1, epochsDone):F0} ms per epoch."));
         if (result.StoppedEarly && result.BestEpoch is { } stoppedAfter)
         {
             output.WriteLine(string.Create(c, $"Stopped early after epoch {epochsDone}: no epoch since epoch {stoppedAfter} scored better on the validation rows (--patience {settings.Patience})."));
@@ -250,7 +266,7 @@ internal static class TrainCommand
         {
             Directory.CreateDirectory(folder);
             TrainingHistory history = outcome.Result.History;
-            string title = run.Source.Description;
+            string title = run.Source.Title;
             // After a failure the plots still show what happened, but only in files that do not exist yet.
             bool mayWrite(string file) => !outcome.Result.Diverged || !File.Exists(file);
             string curves = Path.Combine(folder, "curves.png");

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using MicroNet.Cli.Examples;
 using MicroNet.Data;
@@ -17,7 +15,7 @@ namespace MicroNet.Cli.Commands.Train;
 /// The options of <c>micronet train</c>, each parsed strictly in the invariant culture, the checks that involve more
 /// than one option, and their translation into the library's <see cref="TrainingSettings"/>.
 /// </summary>
-internal sealed class TrainOptions
+internal sealed partial class TrainOptions
 {
     // Generous ceilings that still end: a mistyped --epochs 1000000000 is refused rather than run for years.
     private const int MaxSteps = 10_000_000, MaxEpochs = 1_000_000;
@@ -26,16 +24,16 @@ internal sealed class TrainOptions
         "--steps", "How many gradient-descent steps the notebook's job takes, at most 10,000,000.", NotebookExample.DefaultSteps, minimum: 1, maximum: MaxSteps);
 
     public Option<double> LearningRate { get; } = CliOptions.PositiveNumber(
-        "--learning-rate", "The step size (with --dataset, 0.01 unless given).", NotebookExample.DefaultLearningRate);
+        "--learning-rate", "The step size: 0.05 for the notebook's job; with --dataset or --csv, 0.01 unless given.", NotebookExample.DefaultLearningRate);
 
     public Option<int> Seed { get; } = CliOptions.Integer(
-        "--seed", "Seeds the initial weights (and with --dataset the data, split and batch order); the same seed gives the same run.", NotebookExample.DefaultSeed);
+        "--seed", "Seeds the initial weights (and with --dataset or --csv the data, the split and the batch order); the same seed gives the same run.", NotebookExample.DefaultSeed);
 
     public Option<NamedDataset?> Dataset { get; } = new("--dataset")
     {
         Description = "Train on a generated dataset instead of the notebook's four samples: "
-            + Describe(DatasetOrigin.Generated) + ", all seeded by --seed; or on a built-in real one: " + Describe(DatasetOrigin.BuiltIn)
-            + " or " + Describe(DatasetOrigin.Folder) + " (read from --data-dir).",
+            + Describe(DatasetOrigin.Generated) + ", all seeded by --seed; on a built-in real one: " + Describe(DatasetOrigin.BuiltIn)
+            + "; or on " + Describe(DatasetOrigin.Folder) + ", read from --data-dir.",
         HelpName = string.Join('|', DataSources.Named.Select(d => d.Name)),
         CustomParser = result => CliOptions.Parse<NamedDataset?>(result, "one of " + string.Join(", ", DataSources.Named.Select(d => d.Name)),
             (string text, out NamedDataset? dataset) => (dataset = DataSources.Find(text)) is not null),
@@ -100,16 +98,16 @@ internal sealed class TrainOptions
 
     public Option<string> Plots { get; } = new("--plots")
     {
-        Description = "Write PNG plots to this folder (created if needed): curves.png (loss and accuracy per epoch) and, for 2 features and classes, "
-            + "decision-boundary.png.",
+        Description = "Write PNG plots to this folder (created if needed): curves.png (loss and accuracy per epoch, or for the notebook's job per step) and, "
+            + "for 2 features and classes, decision-boundary.png.",
         HelpName = "folder",
     };
 
     public Option<IReadOnlyList<int>?> Layers { get; } = new("--layers")
     {
-        Description = "The hidden layer sizes, separated by commas. [default: 16,16]",
+        Description = "The hidden layer sizes, separated by commas; none (or \"\") for no hidden layer, a linear or logistic model. [default: 16,16]",
         HelpName = "n,n,...",
-        CustomParser = result => CliOptions.Parse<IReadOnlyList<int>?>(result, "hidden layer sizes of at least 1, separated by commas, such as 16,16", TryParseLayers),
+        CustomParser = result => CliOptions.Parse<IReadOnlyList<int>?>(result, "hidden layer sizes of at least 1, separated by commas, such as 16,16, or none", TryParseLayers),
     };
 
     public Option<Activation?> Activation { get; } = CliOptions.Choice(
@@ -169,201 +167,13 @@ internal sealed class TrainOptions
         "--workers", "Threads for --engine compiled; 0 for one per processor. The results do not depend on it.", 0, minimum: 0);
 
     /// <summary>Every option the command takes: the notebook's, then those that need --dataset or --csv.</summary>
-    public IEnumerable<Option> All => [Steps, LearningRate, Seed, Dataset, .. DatasetOnly];
+    public IEnumerable<Option> All => [Steps, LearningRate, Seed, Plots, Dataset, .. DatasetOnly];
 
     /// <summary>Every option that only makes sense with <c>--dataset</c> or <c>--csv</c>.</summary>
     public IEnumerable<Option> DatasetOnly =>
         [Csv, Target, Missing, Ignore, Categorical, Numeric, Date, Task, Decimal, Separator, SkipRows, MinCategoryCount, DataDir, Layers, Activation,
-         Loss, Optimizer, Momentum, WeightDecay, Schedule, Epochs, BatchSize, Validation, Test, L2, Patience, Engine, Workers, Out, Plots];
+         Loss, Optimizer, Momentum, WeightDecay, Schedule, Epochs, BatchSize, Validation, Test, L2, Patience, Engine, Workers, Out];
 
     /// <summary>The options that shape how a --csv file is read, which a --dataset does not take.</summary>
     private IEnumerable<Option> CsvOnly => [Target, Missing, Ignore, Categorical, Numeric, Date, Task, Decimal, Separator, SkipRows, MinCategoryCount];
-
-    /// <summary>How the --csv file is to be read, from the options.</summary>
-    public CsvOptions ToCsvOptions(ParseResult result) => new()
-    {
-        Missing = result.GetValue(Missing) ?? MissingValuePolicy.Error,
-        IgnoredColumns = result.GetValue(Ignore) ?? [],
-        CategoricalColumns = result.GetValue(Categorical) ?? [],
-        NumericColumns = result.GetValue(Numeric) ?? [],
-        DateColumns = result.GetValue(Date) ?? [],
-        Task = result.GetValue(Task) ?? (result.GetValue(Loss) is { } loss && loss.Output == Models.ModelOutput.Value ? TaskKind.Regression : null),
-        DecimalSeparator = result.GetValue(Decimal),
-        Separator = result.GetValue(Separator),
-        SkipRows = result.GetValue(SkipRows),
-        MinCategoryCount = result.GetValue(MinCategoryCount),
-    };
-
-    /// <summary>The option that sets each <see cref="TrainingSettings"/> property, for naming it in a message.</summary>
-    public string OptionFor(string setting) => setting switch
-    {
-        nameof(TrainingSettings.HiddenLayers) => Layers.Name,
-        nameof(TrainingSettings.Activation) => Activation.Name,
-        nameof(TrainingSettings.Loss) => Loss.Name,
-        nameof(TrainingSettings.Optimizer) => Optimizer.Name,
-        nameof(TrainingSettings.LearningRate) => LearningRate.Name,
-        nameof(TrainingSettings.Momentum) => Momentum.Name,
-        nameof(TrainingSettings.WeightDecay) => WeightDecay.Name,
-        nameof(TrainingSettings.Schedule) => Schedule.Name,
-        nameof(TrainingSettings.Epochs) => Epochs.Name,
-        nameof(TrainingSettings.BatchSize) => BatchSize.Name,
-        nameof(TrainingSettings.ValidationFraction) => Validation.Name,
-        nameof(TrainingSettings.TestFraction) => Test.Name,
-        nameof(TrainingSettings.L2) => L2.Name,
-        nameof(TrainingSettings.Seed) => Seed.Name,
-        nameof(TrainingSettings.Engine) => Engine.Name,
-        nameof(TrainingSettings.Workers) => Workers.Name,
-        nameof(TrainingSettings.Patience) => Patience.Name,
-        _ => setting,
-    };
-
-    /// <summary>The library's settings for a run on a dataset: what the command line gives, the library's defaults for the rest.</summary>
-    public TrainingSettings ToSettings(ParseResult result)
-    {
-        var defaults = new TrainingSettings();
-        return new TrainingSettings
-        {
-            HiddenLayers = result.GetValue(Layers) ?? defaults.HiddenLayers,
-            Activation = result.GetValue(Activation) ?? defaults.Activation,
-            Loss = result.GetValue(Loss),
-            Optimizer = result.GetValue(Optimizer) ?? defaults.Optimizer,
-            LearningRate = CliOptions.Given(result, LearningRate) ? result.GetValue(LearningRate) : defaults.LearningRate,
-            Momentum = result.GetValue(Momentum) ?? defaults.Momentum,
-            WeightDecay = result.GetValue(WeightDecay),
-            Schedule = result.GetValue(Schedule) ?? defaults.Schedule,
-            Epochs = result.GetValue(Epochs),
-            BatchSize = result.GetValue(BatchSize),
-            ValidationFraction = result.GetValue(Validation),
-            TestFraction = result.GetValue(Test),
-            L2 = result.GetValue(L2) ?? defaults.L2,
-            Seed = result.GetValue(Seed),
-            Engine = result.GetValue(Engine) ?? defaults.Engine,
-            Workers = result.GetValue(Workers),
-            Patience = result.GetValue(Patience),
-        };
-    }
-
-    /// <summary>The checks that involve several options; the first problem becomes the one-line usage error.</summary>
-    public void Validate(CommandResult command)
-    {
-        try
-        {
-            ValidateCombination(command);
-        }
-        catch (InvalidOperationException)
-        {
-            // Reading a value that does not parse throws; its parser has already recorded the one-line error.
-        }
-    }
-
-    private void ValidateCombination(CommandResult command)
-    {
-        bool dataset = CliOptions.Given(command, Dataset), csv = CliOptions.Given(command, Csv);
-        if (!dataset && !csv)
-        {
-            Option? stray = DatasetOnly.FirstOrDefault(o => CliOptions.Given(command, o));
-            if (stray is not null)
-            {
-                command.AddError($"Option '{stray.Name}' needs --dataset or --csv; without them, train runs the notebook's job, which takes only --steps, --learning-rate and --seed.");
-            }
-            return;
-        }
-        if (dataset && csv)
-        {
-            command.AddError("Options '--dataset' and '--csv' both name the data to train on; give one of them.");
-            return;
-        }
-        NamedDataset? named = dataset ? command.GetValue(Dataset) : null;
-        if (CliOptions.Given(command, DataDir) && named?.Origin != DatasetOrigin.Folder)
-        {
-            command.AddError($"Option '--data-dir' belongs to --dataset {string.Join(" or ", DataSources.Named.Where(d => d.Origin == DatasetOrigin.Folder).Select(d => d.Name))}, the datasets read from a folder.");
-            return;
-        }
-        if (csv && !CliOptions.Given(command, Target))
-        {
-            command.AddError("Option '--csv' needs --target COLUMN, the name of the column to predict.");
-            return;
-        }
-        if (dataset && CsvOnly.FirstOrDefault(o => CliOptions.Given(command, o)) is { } csvOption)
-        {
-            command.AddError($"Option '{csvOption.Name}' goes with --csv; a --dataset knows its target, its columns and how to treat missing values.");
-            return;
-        }
-        if (CliOptions.Given(command, Steps))
-        {
-            command.AddError("Option '--steps' belongs to the notebook's job; with --dataset or --csv, say how long to train with --epochs.");
-            return;
-        }
-        if (command.GetValue(Out) is string outPath && !IsWritablePath(outPath, out string? outProblem))
-        {
-            command.AddError($"Option '--out' {outProblem}");
-            return;
-        }
-        if (command.GetValue(Plots) is string plotsPath && (plotsPath.Length == 0 || File.Exists(plotsPath)))
-        {
-            command.AddError($"Option '--plots' must name a folder, but '{plotsPath}' {(plotsPath.Length == 0 ? "is empty" : "is a file")}.");
-            return;
-        }
-        if (CliOptions.Given(command, Momentum) && !(command.GetValue(Optimizer) ?? new TrainingSettings().Optimizer).HasMomentum())
-        {
-            command.AddError("Option '--momentum' applies to --optimizer sgd only; adam and adamw keep their own running mean of the gradient.");
-            return;
-        }
-        double validation = command.GetValue(Validation) ?? TrainingSettings.DefaultHoldOut, test = command.GetValue(Test) ?? TrainingSettings.DefaultHoldOut;
-        if (validation + test > 0.9 + 1e-9)
-        {
-            command.AddError(string.Create(CultureInfo.InvariantCulture,
-                $"Options '--validation' ({validation}) and '--test' ({test}) hold out {validation + test} of the rows; leave at least 0.1 for training."));
-        }
-    }
-
-    // Checked before training, so that a typo in the path does not cost a whole run.
-    private static bool IsWritablePath(string path, [NotNullWhen(false)] out string? problem)
-    {
-        problem = null;
-        if (path.Length == 0 || path.EndsWith('/') || path.EndsWith(Path.DirectorySeparatorChar) || Directory.Exists(path))
-        {
-            problem = $"must name a file, but '{path}' is {(path.Length == 0 ? "empty" : "a folder")}.";
-            return false;
-        }
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null && !Directory.Exists(folder))
-        {
-            problem = $"names the file '{path}', but its folder '{folder}' does not exist; create it first.";
-            return false;
-        }
-        return true;
-    }
-
-    private static Option<IReadOnlyList<string>?> ColumnList(string name, string description) => new(name)
-    {
-        Description = description + " Separate several with commas.",
-        HelpName = "column,...",
-        CustomParser = result => CliOptions.Parse<IReadOnlyList<string>?>(result, "column names separated by commas", (string text, out IReadOnlyList<string>? columns) =>
-        {
-            string[] names = text.Split(',', StringSplitOptions.TrimEntries);
-            columns = names.All(n => n.Length > 0) ? names : null;
-            return columns is not null;
-        }),
-    };
-
-    // For example "moons (300 points, noise 0.1), circles (...) or blobs (...)".
-    private static string Describe(DatasetOrigin origin) =>
-        UserText.Choices([.. DataSources.Named.Where(d => d.Origin == origin).Select(d => $"{d.Name} ({d.Summary})")]);
-
-    private static bool TryParseLayers(string text, out IReadOnlyList<int>? layers)
-    {
-        layers = null;
-        string[] parts = text.Split(',');
-        var sizes = new int[parts.Length];
-        for (int i = 0; i < parts.Length; i++)
-        {
-            if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out sizes[i]) || sizes[i] < 1)
-            {
-                return false;
-            }
-        }
-        layers = sizes;
-        return true;
-    }
 }

@@ -146,7 +146,7 @@ public sealed class CsvTable
     public static DataFileException NoColumn(string fileName, string name, IReadOnlyList<string> header, char separator)
     {
         ArgumentNullException.ThrowIfNull(header);
-        string? sameButCase = header.FirstOrDefault(h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase));
+        string? sameButCase = FeatureSchema.ColumnWithOtherCase(name, header);
         bool hidden = header.Any(h => h.Split([' ', '\t', ';', ',', '|'], StringSplitOptions.RemoveEmptyEntries).Contains(name, StringComparer.Ordinal));
         string hint = sameButCase is not null ? $"; did you mean '{UserText.Quote(sameButCase)}' (names are case-sensitive)?"
             : hidden ? $"; the header looks like it uses another separator than {CsvReader.NameOf(separator)} (name it with --separator)."

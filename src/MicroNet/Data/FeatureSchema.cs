@@ -172,9 +172,19 @@ public sealed class FeatureSchema
         if (absent is not null)
         {
             string role = absent == TargetColumn ? "the target column" : "a column the model was trained on";
+            string hint = ColumnWithOtherCase(absent, header) is { } other
+                ? $"; did you mean '{UserText.Quote(other)}' (names are case-sensitive)?"
+                : " (names are case-sensitive).";
             throw new DataFileException(fileName, 0, null,
-                $"there is no column '{UserText.Quote(absent)}', {role}; the header has {UserText.List(header)}.");
+                $"there is no column '{UserText.Quote(absent)}', {role}; the header has {UserText.List(header)}{hint}");
         }
+    }
+
+    /// <summary>A column of <paramref name="header"/> named <paramref name="name"/> but for case (<c>island</c> for <c>Island</c>), for a hint; null if none.</summary>
+    public static string? ColumnWithOtherCase(string name, IEnumerable<string> header)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        return header.FirstOrDefault(h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>

@@ -73,4 +73,17 @@ public static class FirstHourTests
         Assert.Equal("bce", metadata["loss"]);
         Assert.Equal("relu", metadata["activation"]);
     }
+
+    [Fact]
+    public static void Predict_ColumnInAnotherCase_GetsTheHintTrainGives()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder["data.csv"], SampleCsv.ClassificationCsv(40, seed: 2));
+        Assert.Equal(0, CliRun.Of("train", "--csv", folder["data.csv"], "--target", "label", "--epochs", "1", "--out", folder["m.json"]).ExitCode);
+        File.WriteAllText(folder["new.csv"], "x1,x2,Colour\n1,2,red\n");
+
+        CliRun run = CliRun.Of("predict", "--model", folder["m.json"], "--csv", folder["new.csv"]);
+
+        Assert.EndsWith("did you mean 'Colour' (names are case-sensitive)?", run.AssertUsageError("there is no column 'colour'"), StringComparison.Ordinal);
+    }
 }

@@ -32,7 +32,7 @@ public sealed class BadRequestTests : IAsyncLifetime
         { "features=", "The setting 'features' is empty; the network needs at least one input from x, y, x2, y2, xy, sinx or siny." },
         { "features=x,cos", "The setting 'features' is 'cos'; it must be among x, y, x2, y2, xy, sinx or siny." },
         { "activation=gelu", "The setting 'activation' is 'gelu'; it must be one of linear, tanh, relu or sigmoid." },
-        { "loss=mse", "The mse loss does not fit Dataset moons (noise 0.1, seed 1) (binary classification); use bce, hinge or cross-entropy." },
+        { "loss=mse", "The mse loss does not fit dataset moons (noise 0.1, seed 1) (binary classification); use bce, hinge or cross-entropy." },
         { "lr=100", "The setting 'lr' is '100'; it must be a number from 0.000001 to 10." },
         { "seed=1&seed=2", "The setting 'seed' appears 2 times in the link; give it once." },
         { "colour=red", "The link has an unknown setting 'colour'; the settings are data, n, noise, train, seed, features, layers, activation, loss, optimizer, lr, batch, l2, add, remove, col, class or pts." },
@@ -94,7 +94,11 @@ public sealed class BadRequestTests : IAsyncLifetime
     public async Task Body_TooLarge_Is413()
     {
         using var content = new StringContent(new string(' ', 5 << 20), Encoding.UTF8, "application/json");
-        using HttpResponseMessage response = await _server.Client.PostAsync("/api/sessions", content, TestContext.Current.CancellationToken);
+        // Expect: 100-continue, so that the client waits for the server's answer before sending the body: the server
+        // refuses on the length alone, and a client still writing 5 MiB would otherwise meet a closed connection.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/sessions") { Content = content };
+        request.Headers.ExpectContinue = true;
+        using HttpResponseMessage response = await _server.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("The request body is larger than the playground takes (4 MiB).", Error(await TestServer.ReadAsync(response)));

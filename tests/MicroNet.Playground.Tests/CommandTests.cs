@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
+using MicroNet.Tests.Shared;
 
 namespace MicroNet.Playground.Tests;
 
@@ -78,21 +79,7 @@ public static partial class CommandTests
         Assert.Equal(3, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
-    // The tool built beside the tests: its own launcher (MicroNet.Cli, the file 'micronet' is packed from).
-    private static Process Start(params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "MicroNet.Cli.exe" : "MicroNet.Cli"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        return Process.Start(start)!;
-    }
+    private static Process Start(params string[] arguments) => MicronetProcess.Start(arguments);
 
     private static async Task<Uri> AddressAsync(Process tool)
     {

@@ -30,7 +30,7 @@ public static class DownloadTests
         Assert.Equal("label", model.Schema.TargetColumn);
         Assert.Equal(ModelOutput.Sigmoid, model.Output);
         Assert.Equal((string?)snapshot["state"], model.Metadata["playground"]);
-        Assert.Equal("3", model.Metadata["epochs"]);
+        Assert.Equal("3", model.Metadata["epochsRun"]);
         // A row as micronet predict reads it from a CSV: the inputs by column name.
         Prediction prediction = model.Predict(new Dictionary<string, string> { ["x"] = "0.5", ["y"] = "-1", ["x^2"] = "0.25", ["y^2"] = "1" });
         Assert.InRange(prediction.Probabilities[1], 0, 1);

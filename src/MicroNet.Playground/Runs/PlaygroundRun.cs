@@ -177,16 +177,12 @@ internal sealed class PlaygroundRun
     /// <summary>The trained network with its preprocessing, as <c>micronet train</c> would save it; its metadata holds the playground link.</summary>
     public Model ToModel()
     {
-        var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["trainedOn"] = Run.Source.Description,
-            ["seed"] = State.Seed.ToString(CultureInfo.InvariantCulture),
-            ["epochs"] = Session.Epoch.ToString(CultureInfo.InvariantCulture),
-            ["playground"] = State.ToQuery(),
-            ["inputs"] = string.Join(", ", State.Features.Select(f => f.Name(Points.Names.X, Points.Names.Y)))
-                + $" (computed from columns '{Points.Names.X}' and '{Points.Names.Y}'; sin in radians)",
-        };
-        return Run.Data.CreateModel(Session.Result(), metadata);
+        TrainingResult result = Session.Result();
+        Dictionary<string, string> metadata = Run.ModelMetadata(result);
+        metadata["playground"] = State.ToQuery();
+        metadata["inputs"] = string.Join(", ", State.Features.Select(f => f.Name(Points.Names.X, Points.Names.Y)))
+            + $" (computed from columns '{Points.Names.X}' and '{Points.Names.Y}'; sin in radians)";
+        return Run.Data.CreateModel(result, metadata);
     }
 
     /// <summary>One line on the points and their split, for the page.</summary>

@@ -158,12 +158,18 @@ public sealed class TrainingRun
     {
         TrainingResult result = Trainer.Fit(Network, Data.Train, Options, Data.Validation.Count > 0 ? Data.Validation : null, onEpoch);
         Evaluation? test = Data.Test.Count > 0 ? Trainer.Evaluate(Network, Data.Test, Loss, Options.TargetScale) : null;
-        return new TrainingOutcome(Data.CreateModel(result, Metadata(result)), result, test);
+        return new TrainingOutcome(Data.CreateModel(result, ModelMetadata(result)), result, test);
     }
 
-    // How the model was made, every setting that shapes it, so that a model file says how to make it again.
-    private Dictionary<string, string> Metadata(TrainingResult result)
+    /// <summary>
+    /// How a model from this run was made, for <see cref="Model.Metadata"/>: the data (<c>trainedOn</c>), the seed and
+    /// every setting that shapes the model (<c>hiddenLayers</c>, <c>loss</c>, <c>optimizer</c>, <c>learningRate</c>, ...,
+    /// <c>keptEpoch</c>), numbers in the invariant culture, so that a model file says how to make it again. A new
+    /// dictionary each call, which a caller may add to.
+    /// </summary>
+    public Dictionary<string, string> ModelMetadata(TrainingResult result)
     {
+        ArgumentNullException.ThrowIfNull(result);
         TrainingSettings s = Settings;
         string Number(double x) => x.ToString("R", CultureInfo.InvariantCulture);
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using MicroNet.IO;
 using MicroNet.Models;
+using MicroNet.Tests.Shared;
 using MicroNet.Tests.Support;
 
 namespace MicroNet.Tests.Cli;
@@ -181,7 +182,7 @@ public static class OutputSafetyTests
         Assert.SkipUnless(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "Sending SIGINT needs a POSIX system.");
         using var folder = new TempFolder();
         File.WriteAllText(folder["m.json"], "a good model");
-        using Process tool = Tool("train", "--dataset", "digits", "--epochs", "1000000", "--out", folder["m.json"]);
+        using Process tool = MicronetProcess.Start("train", "--dataset", "digits", "--epochs", "1000000", "--out", folder["m.json"]);
         // The first epoch line says training has begun.
         while (tool.StandardOutput.ReadLine() is { } line && !line.StartsWith("epoch", StringComparison.Ordinal))
         {
@@ -201,22 +202,6 @@ public static class OutputSafetyTests
     {
         File.WriteAllText(folder["rows.csv"], "x1,x2,colour\n0.5,0.5,red\n");
         return folder["rows.csv"];
-    }
-
-    // The tool built beside the tests, as a user runs it.
-    internal static Process Tool(params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "MicroNet.Cli.exe" : "MicroNet.Cli"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        return Process.Start(start)!;
     }
 
     private static string Run(string program, params string[] arguments)

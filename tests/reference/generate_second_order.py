@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# Over 350 lines: the generator, its edge cases and the finite-difference check of what PyTorch returns belong together.
 """Builds pytorch-second-order.json: expressions in MicroNet's (Python's) syntax, with values, gradients, Hessians and
 some third derivatives from PyTorch's autograd, for MicroNet's higher-order gradients (Autograd.Grad with
 createGraph, Autograd.Hessian).

@@ -84,4 +84,30 @@ public static class LearningRateScheduleTests
         }
         Approx.Equal(-0.75, p.Data, 1e-15, "p");
     }
+
+    public static TheoryData<ScheduleKind, double, double> ScheduleEnds => new()
+    {
+        { ScheduleKind.Constant, 0.1, 0.1 },
+        { ScheduleKind.Linear, 0.1, 0.01 },
+        { ScheduleKind.Step, 0.1, 0.001 },
+    };
+
+    [Theory]
+    [MemberData(nameof(ScheduleEnds))]
+    public static void ScheduleKind_StartsAtTheRateAndEndsWhereDocumented(ScheduleKind kind, double first, double last)
+    {
+        LearningRateSchedule schedule = kind.Create(0.1, 10);
+
+        Assert.Equal(first, schedule.LearningRateAt(0), 15);
+        Assert.Equal(last, schedule.LearningRateAt(9), 15);
+    }
+
+    [Fact]
+    public static void ScheduleKind_Cosine_FallsTowardZero()
+    {
+        LearningRateSchedule schedule = ScheduleKind.Cosine.Create(0.1, 10);
+
+        Assert.Equal(0.1, schedule.LearningRateAt(0));
+        Assert.InRange(schedule.LearningRateAt(9), 1e-4, 0.01);
+    }
 }

@@ -284,32 +284,6 @@ public static class TrainerTests
         Assert.Equal([0.1, 0.1, 0.1 * 0.1, 0.1 * 0.1, 0.1 * 0.1 * 0.1, 0.1 * 0.1 * 0.1], result.History.LearningRate, (a, b) => Math.Abs(a - b) < 1e-15);
     }
 
-    public static TheoryData<ScheduleKind, double, double> ScheduleEnds => new()
-    {
-        { ScheduleKind.Constant, 0.1, 0.1 },
-        { ScheduleKind.Linear, 0.1, 0.01 },
-        { ScheduleKind.Step, 0.1, 0.001 },
-    };
-
-    [Theory]
-    [MemberData(nameof(ScheduleEnds))]
-    public static void ScheduleKind_StartsAtTheRateAndEndsWhereDocumented(ScheduleKind kind, double first, double last)
-    {
-        LearningRateSchedule schedule = kind.Create(0.1, 10);
-
-        Assert.Equal(first, schedule.LearningRateAt(0), 15);
-        Assert.Equal(last, schedule.LearningRateAt(9), 15);
-    }
-
-    [Fact]
-    public static void ScheduleKind_Cosine_FallsTowardZero()
-    {
-        LearningRateSchedule schedule = ScheduleKind.Cosine.Create(0.1, 10);
-
-        Assert.Equal(0.1, schedule.LearningRateAt(0));
-        Assert.InRange(schedule.LearningRateAt(9), 1e-4, 0.01);
-    }
-
     [Fact]
     public static void Predictions_ProbabilitiesSumToOneAndAgreeWithTheClass()
     {

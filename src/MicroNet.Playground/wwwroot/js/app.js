@@ -1,3 +1,4 @@
+// Over 350 lines: the page's one controller, wiring every control to the session; the drawing lives in its own modules.
 // The playground page: one session per tab on the server, which trains; this page sends the settings (the link after
 // '#', which the server reads and returns in canonical form), shows the frames it pushes, and opens graphs.
 

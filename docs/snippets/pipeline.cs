@@ -8,7 +8,7 @@ using MicroNet.Models;
 using MicroNet.Pipeline;
 
 DataSource source = DataSources.Csv("penguins.csv", "Species", new CsvOptions { Missing = MissingValuePolicy.Drop });  // or DataSources.Load("penguins", seed: 42)
-TrainingRun run = TrainingRun.Prepare(source, new TrainingSettings { Seed = 42 });   // the command's defaults: 16,16 relu, adam 0.01, 100 epochs, 20% + 20% held out
+TrainingRun run = TrainingRun.Prepare(source, new TrainingSettings { Seed = 42 });   // the command's defaults: 16,16 relu, adam at 0.001 (a CSV file's rate), 100 epochs, 20% + 20% held out
 Console.WriteLine(run.Summary);                                      // the first line the command prints
 TrainingOutcome outcome = run.Train(epoch => Console.WriteLine(epoch.TrainingLoss));
 Model model = outcome.Model;                                         // softmax output, standardizer and classes inside

@@ -62,6 +62,13 @@ public static class DataSources
     public static DataSource FashionMnistSource(Dataset train, Dataset test) =>
         new("Dataset fashion-mnist", train) { Test = test, RowNoun = "images", TestNote = "t10k", FeatureNote = "pixels / 255" };
 
+    /// <summary>
+    /// The learning rate of a CSV file's source, Adam's usual 0.001. Measured on 13 real CSV files (README, "Files as
+    /// people have them"): with it every file scored within 5% of scikit-learn's MLP on the same columns, and 9 of them
+    /// better than with 0.01, which left a small, noisy regression file (diabetes, 442 rows) at R² 0.21 against 0.32.
+    /// </summary>
+    public const double CsvLearningRate = 0.001;
+
     /// <summary>Loads a CSV file with <paramref name="target"/> as the column to predict; see <see cref="CsvLoader"/>.</summary>
     /// <exception cref="DataFileException">The file cannot be used; the message names the file, line and column.</exception>
     public static DataSource Csv(string path, string target, CsvOptions? options = null)
@@ -83,6 +90,7 @@ public static class DataSources
         return new DataSource(string.Create(CultureInfo.InvariantCulture, $"File '{path}', target '{target}'"), csv.Dataset)
         {
             Title = string.Create(CultureInfo.InvariantCulture, $"File '{Path.GetFileName(path)}', target '{target}'"),
+            LearningRate = CsvLearningRate,
             Schema = csv.Schema,
             DroppedRowCount = csv.DroppedRowCount,
             Columns = csv.Columns,

@@ -80,6 +80,9 @@ public sealed class TrainingRun
         }
     }
 
+    /// <summary>The learning rate the run starts from: the settings' if they name one, otherwise the data source's.</summary>
+    public double LearningRate => Settings.LearningRate ?? Source.LearningRate;
+
     /// <summary>
     /// For classes, when some have too few rows to appear in every held-out part, one sentence saying how many and where
     /// they are missing (the parts keep the sizes asked for); null when every class is in every part that has rows.
@@ -124,7 +127,7 @@ public sealed class TrainingRun
             throw new SettingsException(nameof(TrainingSettings.Loss),
                 $"The {loss.Name} loss does not fit {source.DescriptionInSentence} ({data.Kind.Describe(data.ClassCount)}); use {UserText.Choices([.. LossFunction.FitFor(data.Kind).Select(l => l.Name)])}.");
         }
-        TrainingOptions options = CreateOptions(settings, loss);
+        TrainingOptions options = CreateOptions(settings, loss, settings.LearningRate ?? source.LearningRate);
         // Before any allocation that grows with the network: a mistyped --layers 1000000000 is refused, not run out of memory.
         if (TrainingBudget.Refusal(data.FeatureCount, [.. settings.HiddenLayers, loss.OutputCount(data.ClassCount)]) is { } refusal)
         {
@@ -180,7 +183,7 @@ public sealed class TrainingRun
             ["activation"] = s.Activation.ToName(),
             ["loss"] = Loss.Name,
             ["optimizer"] = s.Optimizer.ToName(),
-            ["learningRate"] = Number(s.LearningRate),
+            ["learningRate"] = Number(LearningRate),
             ["schedule"] = s.Schedule.ToName(),
             ["epochs"] = s.Epochs.ToString(CultureInfo.InvariantCulture),
             ["epochsRun"] = result.History.Epochs.Count.ToString(CultureInfo.InvariantCulture),
@@ -209,7 +212,7 @@ public sealed class TrainingRun
         return metadata;
     }
 
-    private static TrainingOptions CreateOptions(TrainingSettings settings, LossFunction loss)
+    private static TrainingOptions CreateOptions(TrainingSettings settings, LossFunction loss, double learningRate)
     {
         if (settings.HiddenLayers.Any(size => size < 1))
         {
@@ -225,8 +228,8 @@ public sealed class TrainingRun
             return new TrainingOptions
             {
                 Loss = loss,
-                Optimizer = settings.Optimizer.Factory(settings.LearningRate, settings.Momentum, settings.WeightDecay),
-                Schedule = settings.Schedule.Create(settings.LearningRate, Math.Max(1, settings.Epochs)),
+                Optimizer = settings.Optimizer.Factory(learningRate, settings.Momentum, settings.WeightDecay),
+                Schedule = settings.Schedule.Create(learningRate, Math.Max(1, settings.Epochs)),
                 Epochs = settings.Epochs,
                 BatchSize = settings.BatchSize,
                 L2 = settings.L2,

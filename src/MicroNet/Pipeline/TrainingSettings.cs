@@ -12,7 +12,10 @@ namespace MicroNet.Pipeline;
 /// </summary>
 public sealed record TrainingSettings
 {
-    /// <summary>The default <see cref="LearningRate"/>, 0.01: Adam's own 0.001 needs more epochs than small datasets want.</summary>
+    /// <summary>
+    /// The learning rate of a <see cref="DataSource"/> that names none, 0.01: Adam's own 0.001 needs more epochs than the
+    /// small generated and built-in datasets want. A CSV file's source names 0.001 (see <see cref="DataSource.LearningRate"/>).
+    /// </summary>
     public const double DefaultLearningRate = 0.01;
 
     /// <summary>The default share of rows held out for validation and for testing, each: 0.2.</summary>
@@ -33,8 +36,8 @@ public sealed record TrainingSettings
     /// <summary>The optimizer, with PyTorch's formulas. Adam by default.</summary>
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
 
-    /// <summary>The learning rate the schedule starts from; <see cref="DefaultLearningRate"/> by default.</summary>
-    public double LearningRate { get; init; } = DefaultLearningRate;
+    /// <summary>The learning rate the schedule starts from; null (the default) for the data source's <see cref="DataSource.LearningRate"/>.</summary>
+    public double? LearningRate { get; init; }
 
     /// <summary>The momentum of <see cref="OptimizerKind.Sgd"/>; 0 for none.</summary>
     public double Momentum { get; init; }

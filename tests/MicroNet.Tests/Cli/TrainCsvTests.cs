@@ -25,8 +25,7 @@ public static partial class TrainCsvTests
         Assert.Contains("150 rows, 4 features, binary classification", train.Output, StringComparison.Ordinal);
 
         // The same training through the library, independently of the command.
-        CsvData csv = CsvLoader.Load(folder["data.csv"], "label");
-        TrainingRun run = TrainingRun.Prepare(new DataSource("csv", csv.Dataset) { Schema = csv.Schema }, new TrainingSettings { Epochs = 15 });
+        TrainingRun run = TrainingRun.Prepare(DataSources.Csv(folder["data.csv"], "label"), new TrainingSettings { Epochs = 15 });
         (PreparedData data, TrainingResult result) = (run.Data, run.Train().Result);
         Model expected = data.CreateModel(result);
         Assert.Equal(ModelOutput.Sigmoid, expected.Output);

@@ -162,7 +162,7 @@ internal static class TrainCommand
         }
         output.WriteLine(run.Network.ToString());
         output.WriteLine(string.Create(c,
-            $"Loss {run.Loss.Name}, optimizer {settings.Optimizer.ToName()}, learning rate {settings.LearningRate:R} ({settings.Schedule.ToName()}), {Plural(settings.Epochs, "epoch")}, batch size {Math.Min(settings.BatchSize, run.Data.Train.Count)}, seed {settings.Seed}."));
+            $"Loss {run.Loss.Name}, optimizer {settings.Optimizer.ToName()}, learning rate {run.LearningRate:R} ({settings.Schedule.ToName()}), {Plural(settings.Epochs, "epoch")}, batch size {Math.Min(settings.BatchSize, run.Data.Train.Count)}, seed {settings.Seed}."));
 
         TrainingOutcome outcome = TrainingProgress.Show(console, isTerminal, output, settings.Epochs, run.Train);
         TrainingResult result = outcome.Result;

@@ -58,7 +58,7 @@ internal sealed partial class TrainOptions
             Activation = result.GetValue(Activation) ?? defaults.Activation,
             Loss = result.GetValue(Loss),
             Optimizer = result.GetValue(Optimizer) ?? defaults.Optimizer,
-            LearningRate = CliOptions.Given(result, LearningRate) ? result.GetValue(LearningRate) : defaults.LearningRate,
+            LearningRate = CliOptions.Given(result, LearningRate) ? result.GetValue(LearningRate) : null,
             Momentum = result.GetValue(Momentum) ?? defaults.Momentum,
             WeightDecay = result.GetValue(WeightDecay),
             Schedule = result.GetValue(Schedule) ?? defaults.Schedule,

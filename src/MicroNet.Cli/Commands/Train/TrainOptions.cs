@@ -24,7 +24,7 @@ internal sealed partial class TrainOptions
         "--steps", "How many gradient-descent steps the notebook's job takes, at most 10,000,000.", NotebookExample.DefaultSteps, minimum: 1, maximum: MaxSteps);
 
     public Option<double> LearningRate { get; } = CliOptions.PositiveNumber(
-        "--learning-rate", "The step size: 0.05 for the notebook's job; with --dataset or --csv, 0.01 unless given.", NotebookExample.DefaultLearningRate);
+        "--learning-rate", "The step size: 0.05 for the notebook's job, 0.01 for --dataset, 0.001 (Adam's usual) for --csv.", NotebookExample.DefaultLearningRate);
 
     public Option<int> Seed { get; } = CliOptions.Integer(
         "--seed", "Seeds the initial weights (and with --dataset or --csv the data, the split and the batch order); the same seed gives the same run.", NotebookExample.DefaultSeed);

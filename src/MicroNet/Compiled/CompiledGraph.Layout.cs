@@ -17,7 +17,7 @@ public sealed partial class CompiledGraph
         {
             if (node.OpCode == OpCode.Dot)
             {
-                Value[] children = node.ChildArray;
+                ReadOnlySpan<Value> children = node.ChildSpan;
                 TryAddRun(DotOp.WeightsOf<Value>(children).ToArray());
                 TryAddRun(DotOp.InputsOf<Value>(children).ToArray());
             }

@@ -114,8 +114,8 @@ public sealed partial class CompiledGraph
         foreach (Value node in order)
         {
             (node.IsLeaf ? leaves : interior).Add(node);
-            edgeCount += node.ChildArray.Length;
-            widest = Math.Max(widest, node.ChildArray.Length);
+            edgeCount += node.ChildSpan.Length;
+            widest = Math.Max(widest, node.ChildSpan.Length);
         }
         _leaves = [.. leaves];
         _leafSlots = [.. leaves.Select(v => slotOf[v])];
@@ -143,7 +143,7 @@ public sealed partial class CompiledGraph
             _ops[p] = node.OpCode;
             _parameters[p] = node.Parameter;
             _childStart[p] = edge;
-            foreach (Value child in node.ChildArray)
+            foreach (Value child in node.ChildSpan)
             {
                 _childSlots[edge] = slotOf[child];
                 _edgeData[edge] = child.Data;
@@ -154,8 +154,8 @@ public sealed partial class CompiledGraph
             _directChildren[p] = node.OpCode != OpCode.Dot && children.Length > 0 && IsConsecutive(children) ? children[0] : -1;
             if (_dotWeights[p] >= 0)
             {
-                _dotWeightsNeedGrad[p] = DotOp.WeightsOf<Value>(node.ChildArray).ToArray().Any(c => c.RequiresGrad);
-                _dotInputsNeedGrad[p] = DotOp.InputsOf<Value>(node.ChildArray).ToArray().Any(c => c.RequiresGrad);
+                _dotWeightsNeedGrad[p] = DotOp.WeightsOf(node.ChildSpan).ToArray().Any(c => c.RequiresGrad);
+                _dotInputsNeedGrad[p] = DotOp.InputsOf(node.ChildSpan).ToArray().Any(c => c.RequiresGrad);
             }
             if (node.RequiresGrad)
             {

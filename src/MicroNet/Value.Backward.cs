@@ -70,7 +70,7 @@ public sealed partial class Value
 
     /// <summary>
     /// Captures the graph below this value for fast replays: see <see cref="CompiledGraph"/>. Same as
-    /// <see cref="CompiledGraph.Capture"/>.
+    /// <see cref="CompiledGraph.Capture(Value)"/>.
     /// </summary>
     public CompiledGraph Compile() => CompiledGraph.Capture(this);
 

@@ -6,11 +6,22 @@ namespace MicroNet.Compiled;
 public sealed partial class CompiledGraph
 {
     /// <summary>
-    /// Gives every node a storage slot: nodes in topological order, except that the first time a Dot node's weights
-    /// or inputs are met as a run of distinct nodes not yet in another run, that run is placed in consecutive slots.
+    /// Gives every node a storage slot: <paramref name="leading"/> first, in its order, then the other nodes in topological
+    /// order, except that the first time a Dot node's weights or inputs are met as a run of distinct nodes not yet placed
+    /// or in another run, that run is placed in consecutive slots.
     /// </summary>
-    private static Dictionary<Value, int> AssignSlots(List<Value> order)
+    /// <exception cref="ArgumentException">A leading node is not a leaf of the graph, or appears twice.</exception>
+    private static Dictionary<Value, int> AssignSlots(List<Value> order, IReadOnlyList<Value>? leading)
     {
+        var slotOf = new Dictionary<Value, int>(order.Count, ReferenceEqualityComparer.Instance);
+        var inGraph = new HashSet<Value>(order, ReferenceEqualityComparer.Instance);
+        foreach (Value node in leading ?? [])
+        {
+            if (!node.IsLeaf || !inGraph.Contains(node) || !slotOf.TryAdd(node, slotOf.Count))
+            {
+                throw new ArgumentException("Each leading node must be a distinct leaf of the graph.", nameof(leading));
+            }
+        }
         var runOf = new Dictionary<Value, int>(ReferenceEqualityComparer.Instance);
         var runs = new List<Value[]>();
         foreach (Value node in order)
@@ -23,7 +34,6 @@ public sealed partial class CompiledGraph
             }
         }
 
-        var slotOf = new Dictionary<Value, int>(order.Count, ReferenceEqualityComparer.Instance);
         foreach (Value node in order)
         {
             if (slotOf.ContainsKey(node))
@@ -46,7 +56,7 @@ public sealed partial class CompiledGraph
 
         void TryAddRun(Value[] run)
         {
-            if (run.Length < 2 || run.Any(runOf.ContainsKey) || run.Distinct(ReferenceEqualityComparer.Instance).Count() != run.Length)
+            if (run.Length < 2 || run.Any(v => runOf.ContainsKey(v) || slotOf.ContainsKey(v)) || run.Distinct(ReferenceEqualityComparer.Instance).Count() != run.Length)
             {
                 return;
             }

@@ -23,6 +23,7 @@ internal sealed class SampleGraph
     private readonly double[] _encodedTarget;
     private readonly int[] _outputSlots;
     private readonly LossFunction _loss;
+    private readonly double[] _grad;
 
     public SampleGraph(Mlp model, LossFunction loss, IReadOnlyList<Value>? parameters)
     {
@@ -30,11 +31,8 @@ internal sealed class SampleGraph
         Value[] inputs = Constants(model.InputCount);
         IReadOnlyList<Value> outputs = model.Forward(inputs);
         Value[] targets = Constants(loss.TargetCount(outputs.Count));
-        _graph = CompiledGraph.Capture(loss.Term(outputs, targets));
-        if (parameters is not null)
-        {
-            _graph.BindGradients(parameters);
-        }
+        _graph = CompiledGraph.Capture(loss.Term(outputs, targets), parameters, batching: true);
+        _grad = new double[_graph.NodeCount];
         _inputSlots = _graph.SlotsOf(inputs);
         _firstInputSlot = _inputSlots.Select((slot, i) => slot - i).Distinct().Count() == 1 ? _inputSlots[0] : -1;
         _targetSlots = _graph.SlotsOf(targets);
@@ -78,7 +76,12 @@ internal sealed class SampleGraph
     }
 
     /// <summary>Backward from the last <see cref="Forward"/>, the loss term's gradient being <paramref name="scale"/>; adds into <paramref name="gradients"/> (parameter order).</summary>
-    public void Backward(Span<double> gradients, double scale) => _graph.BackwardInto(gradients, scale);
+    public void Backward(Span<double> gradients, double scale)
+    {
+        gradients.CopyTo(_grad);
+        _graph.BackwardInto(_grad, scale);
+        _grad.AsSpan(0, gradients.Length).CopyTo(gradients);
+    }
 
     private static Value[] Constants(int count) => [.. Enumerable.Range(0, count).Select(_ => Value.Constant(0))];
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using MicroNet.Ops;
 
 namespace MicroNet.Compiled;
@@ -14,29 +15,30 @@ public sealed partial class CompiledGraph
         int[] DotWeights, int[] DotInputs, int[] DirectChildren, bool[] DotWeightsNeedGrad, bool[] DotInputsNeedGrad)
     {
         /// <summary>Plans the batches (<see cref="BatchPlan"/>) for the nodes of <paramref name="order"/> and lays out the result.</summary>
-        public static Program Create(List<Value> order, Dictionary<Value, int> slotOf, bool batching)
+        public static Program Create(List<Value> order, int[] slotOf, bool batching)
         {
-            List<Value> interior = [.. order.Where(v => !v.IsLeaf)];
+            int[] interiorIndex = [.. Enumerable.Range(0, order.Count).Where(i => !order[i].IsLeaf)];
+            List<Value> interior = [.. interiorIndex.Select(i => order[i])];
             var interiorOfSlot = new int[order.Count];
             Array.Fill(interiorOfSlot, -1);
             var slotRequiresGrad = new bool[order.Count];
-            foreach (Value node in order)
+            for (int i = 0; i < order.Count; i++)
             {
-                slotRequiresGrad[slotOf[node]] = node.RequiresGrad;
+                slotRequiresGrad[slotOf[i]] = order[i].RequiresGrad;
             }
             var treeStart = new int[interior.Count + 1];
             var treeSlots = new List<int>();
             var dotForm = new int[interior.Count];
             for (int i = 0; i < interior.Count; i++)
             {
-                interiorOfSlot[slotOf[interior[i]]] = i;
+                interiorOfSlot[slotOf[interiorIndex[i]]] = i;
                 treeStart[i] = treeSlots.Count;
                 foreach (Value child in interior[i].ChildSpan)
                 {
-                    treeSlots.Add(slotOf[child]);
+                    treeSlots.Add(slotOf[child.PositionIn(order)]);
                 }
                 treeStart[i + 1] = treeSlots.Count;
-                dotForm[i] = DotForm(interior[i], treeSlots.GetRange(treeStart[i], treeStart[i + 1] - treeStart[i]).ToArray());
+                dotForm[i] = DotForm(interior[i], CollectionsMarshal.AsSpan(treeSlots)[treeStart[i]..]);
             }
             int[] childSlotsInT = [.. treeSlots];
             BatchPlan plan = BatchPlan.Create(interior, treeStart, childSlotsInT, interiorOfSlot, slotRequiresGrad, dotForm, batching);
@@ -58,7 +60,7 @@ public sealed partial class CompiledGraph
             {
                 int i = plan.Order[p];
                 Value node = interior[i];
-                program.Slots[p] = slotOf[node];
+                program.Slots[p] = slotOf[interiorIndex[i]];
                 program.Ops[p] = node.OpCode;
                 program.Parameters[p] = node.Parameter;
                 program.RequiresGrad[p] = node.RequiresGrad;
@@ -82,13 +84,14 @@ public sealed partial class CompiledGraph
                 }
             }
             program.ChildStart[positions] = childSlots.Count;
+            int[] interiorSlots = [.. interiorIndex.Select(i => slotOf[i])];
             Segment[] segments = [.. plan.Segments.Select(s => new Segment(s.Start, s.End,
-                s.Group < 0 ? null : CreateKernel(plan.Groups[s.Group], interior, slotOf, childSlotsInT, treeStart, dotForm)))];
+                s.Group < 0 ? null : CreateKernel(plan.Groups[s.Group], interior, interiorSlots, childSlotsInT, treeStart, dotForm)))];
             return program with { Segments = segments, ChildSlots = [.. childSlots] };
         }
 
         // 0 unless a Dot whose halves sit in consecutive slots; then 1, plus 2 if its weights need a gradient, plus 4 if its inputs do.
-        private static int DotForm(Value node, int[] childSlots)
+        private static int DotForm(Value node, ReadOnlySpan<int> childSlots)
         {
             if (node.OpCode != OpCode.Dot || DirectDot(childSlots).Weights < 0)
             {
@@ -107,10 +110,10 @@ public sealed partial class CompiledGraph
             return 1 | (weights ? 2 : 0) | (inputs ? 4 : 0);
         }
 
-        private static Kernel CreateKernel(int[] members, List<Value> interior, Dictionary<Value, int> slotOf, int[] childSlots, int[] childStart, int[] dotForm)
+        private static Kernel CreateKernel(int[] members, List<Value> interior, int[] interiorSlots, int[] childSlots, int[] childStart, int[] dotForm)
         {
             Value first = interior[members[0]];
-            int[] outputs = [.. members.Select(i => slotOf[interior[i]])];
+            int[] outputs = [.. members.Select(i => interiorSlots[i])];
             int arity = childStart[members[0] + 1] - childStart[members[0]];
             if (dotForm[members[0]] > 0)
             {

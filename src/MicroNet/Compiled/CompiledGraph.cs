@@ -95,22 +95,24 @@ public sealed partial class CompiledGraph
     private CompiledGraph(Value root, List<Value> order, IReadOnlyList<Value>? leadingLeaves, bool batching)
     {
         Root = root;
-        Dictionary<Value, int> slotOf = AssignSlots(order, leadingLeaves);
+        // From here on node.PositionIn(order) is the node's index in the order, which the arrays below are indexed by.
+        Value.Number(order);
+        int[] slotOf = AssignSlots(order, leadingLeaves);
         int count = order.Count;
         _nodes = new Value[count];
         _data = new double[count];
         _grad = new double[count];
-        foreach ((Value node, int slot) in slotOf)
+        for (int i = 0; i < count; i++)
         {
-            _nodes[slot] = node;
+            _nodes[slotOf[i]] = order[i];
             // The eager graph's numbers, so that Backward right after capture matches the eager Backward exactly.
-            _data[slot] = node.Data;
+            _data[slotOf[i]] = order[i].Data;
         }
-        _outputSlot = slotOf[root];
-        List<Value> leaves = [.. order.Where(v => v.IsLeaf)];
-        _leaves = [.. leaves];
-        _leafSlots = [.. leaves.Select(v => slotOf[v])];
-        _gradLeafSlots = [.. leaves.Where(v => v.RequiresGrad).Select(v => slotOf[v])];
+        _outputSlot = slotOf[count - 1];
+        int[] leaves = [.. Enumerable.Range(0, count).Where(i => order[i].IsLeaf)];
+        _leaves = [.. leaves.Select(i => order[i])];
+        _leafSlots = [.. leaves.Select(i => slotOf[i])];
+        _gradLeafSlots = [.. leaves.Where(i => order[i].RequiresGrad).Select(i => slotOf[i])];
         Program program = Program.Create(order, slotOf, batching);
         _interiorSlots = program.Slots;
         _ops = program.Ops;

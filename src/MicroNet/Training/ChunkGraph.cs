@@ -39,11 +39,14 @@ internal sealed class ChunkGraph
         IReadOnlyList<Value>[] outputs = [.. inputs.Select(model.Forward)];
         Value[] terms = [.. Enumerable.Range(0, samples).Select(s => loss.Term(outputs[s], targets[s]))];
         _graph = CompiledGraph.Capture(Value.Sum(terms), parameters, batching: true);
-        _inputSlots = _graph.SlotsOf([.. inputs.SelectMany(x => x)]);
+        // One lookup for every node the chunk reads or writes: inputs, targets, outputs, terms.
+        int[] slots = _graph.SlotsOf([.. inputs.SelectMany(x => x), .. targets.SelectMany(t => t), .. outputs.SelectMany(o => o), .. terms]);
+        int inputCount = samples * model.InputCount, targetCount = samples * targets[0].Length, outputCount = samples * model.OutputCount;
+        _inputSlots = slots[..inputCount];
         _inputsConsecutive = Enumerable.Range(0, _inputSlots.Length).All(i => _inputSlots[i] == _inputSlots[0] + i);
-        _targetSlots = _graph.SlotsOf([.. targets.SelectMany(t => t)]);
-        _outputSlots = _graph.SlotsOf([.. outputs.SelectMany(o => o)]);
-        _termSlots = _graph.SlotsOf(terms);
+        _targetSlots = slots[inputCount..(inputCount + targetCount)];
+        _outputSlots = slots[(inputCount + targetCount)..(inputCount + targetCount + outputCount)];
+        _termSlots = slots[(inputCount + targetCount + outputCount)..];
         _encodedTarget = new double[targets[0].Length];
         _outputs = new double[model.OutputCount];
         ParameterCount = parameters.Count;

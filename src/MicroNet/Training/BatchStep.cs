@@ -119,8 +119,8 @@ internal sealed class CompiledBatchStep : BatchStep
 
     public CompiledBatchStep(Mlp model, LossFunction loss, IReadOnlyList<Value> parameters, IOptimizer optimizer, TrainingOptions options)
     {
-        Batches = new CompiledBatches(model, loss, parameters, options.Workers, training: true);
-        _penalty = options.L2 > 0 ? CompiledGraph.Capture(Losses.L2(parameters, options.L2), parameters, batching: true) : null;
+        Batches = new CompiledBatches(model, loss, parameters, options.Workers, training: true, options.Batching);
+        _penalty = options.L2 > 0 ? CompiledGraph.Capture(Losses.L2(parameters, options.L2), parameters, options.Batching) : null;
         _optimizer = optimizer;
         _parameters = parameters;
         _theta = new double[parameters.Count];

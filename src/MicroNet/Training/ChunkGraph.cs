@@ -30,7 +30,7 @@ internal sealed class ChunkGraph
     private readonly double[] _encodedTarget;
     private readonly double[] _outputs;
 
-    public ChunkGraph(Mlp model, LossFunction loss, IReadOnlyList<Value> parameters, int samples)
+    public ChunkGraph(Mlp model, LossFunction loss, IReadOnlyList<Value> parameters, int samples, bool batching = true)
     {
         _loss = loss;
         _featureCount = model.InputCount;
@@ -38,7 +38,7 @@ internal sealed class ChunkGraph
         Value[][] targets = [.. Enumerable.Range(0, samples).Select(_ => Constants(loss.TargetCount(model.OutputCount)))];
         IReadOnlyList<Value>[] outputs = [.. inputs.Select(model.Forward)];
         Value[] terms = [.. Enumerable.Range(0, samples).Select(s => loss.Term(outputs[s], targets[s]))];
-        _graph = CompiledGraph.Capture(Value.Sum(terms), parameters, batching: true);
+        _graph = CompiledGraph.Capture(Value.Sum(terms), parameters, batching);
         // One lookup for every node the chunk reads or writes: inputs, targets, outputs, terms.
         int[] slots = _graph.SlotsOf([.. inputs.SelectMany(x => x), .. targets.SelectMany(t => t), .. outputs.SelectMany(o => o), .. terms]);
         int inputCount = samples * model.InputCount, targetCount = samples * targets[0].Length, outputCount = samples * model.OutputCount;

@@ -39,6 +39,7 @@ internal sealed class CompiledBatches
     private readonly LossFunction _loss;
     private readonly IReadOnlyList<Value> _parameters;
     private readonly int _workerCount;
+    private readonly bool _batching;
     private readonly Dictionary<int, ChunkGraph[]> _graphs = [];
     private readonly double[][] _chunkGradients;
     private double[] _losses = [];
@@ -47,8 +48,9 @@ internal sealed class CompiledBatches
     // Step must zero them itself.
     private bool _unreduced;
 
-    public CompiledBatches(Mlp model, LossFunction loss, IReadOnlyList<Value> parameters, int workers, bool training)
+    public CompiledBatches(Mlp model, LossFunction loss, IReadOnlyList<Value> parameters, int workers, bool training, bool batching = true)
     {
+        _batching = batching;
         _model = model;
         _loss = loss;
         _parameters = parameters;
@@ -188,7 +190,7 @@ internal sealed class CompiledBatches
         {
             if (!_graphs.TryGetValue(samples, out ChunkGraph[]? graphs))
             {
-                var first = new ChunkGraph(_model, _loss, _parameters, samples);
+                var first = new ChunkGraph(_model, _loss, _parameters, samples, _batching);
                 graphs = [first, .. Enumerable.Range(1, _workerCount - 1).Select(_ => first.Replica())];
                 _graphs.Add(samples, graphs);
             }

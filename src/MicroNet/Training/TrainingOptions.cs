@@ -139,6 +139,12 @@ public sealed record TrainingOptions
     }
 
     /// <summary>
+    /// Whether the compiled engine's captures batch same-shaped nodes into kernels (the default); false replays them node by
+    /// node, the reference that tests hold the batched replay to.
+    /// </summary>
+    internal bool Batching { get; init; } = true;
+
+    /// <summary>
     /// Stop when the validation loss has not improved for this many epochs; null (the default) to run every epoch.
     /// Needs a validation set; without one it has no effect.
     /// </summary>

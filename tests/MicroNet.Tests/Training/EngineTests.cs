@@ -26,7 +26,8 @@ public static class EngineTests
         return new Dataset(rows, targets, ProblemKind.Regression);
     }
 
-    private static (TrainingResult Result, double[] Parameters) Train(string lossName, EngineKind engine, int workers, int batchSize, double l2 = 0)
+    private static (TrainingResult Result, double[] Parameters) Train(string lossName, EngineKind engine, int workers, int batchSize, double l2 = 0,
+        bool batching = true)
     {
         Dataset data = Data(lossName);
         LossFunction loss = LossFunction.Find(lossName)!;
@@ -41,6 +42,7 @@ public static class EngineTests
             Seed = 11,
             Engine = engine,
             Workers = workers,
+            Batching = batching,
         };
         TrainingResult result = Trainer.Fit(model, data, options, validation: data.Subset([.. Enumerable.Range(0, 40)]));
         return (result, [.. model.Parameters().Select(p => p.Data)]);
@@ -115,6 +117,18 @@ public static class EngineTests
         {
             Assert.Equal(eagerParameters[i], compiledParameters[i], 1e-12);
         }
+    }
+
+    [Theory]
+    [InlineData("cross-entropy", 64, 0.0)]
+    [InlineData("hinge", 32, 1e-3)]
+    [InlineData("bce", 48, 0.0)]
+    [InlineData("mse", 0, 1e-3)]
+    public static void Fit_Batched_BitIdenticalToNodeByNodeReplay(string loss, int batchSize, double l2)
+    {
+        AssertBitIdentical(
+            Train(loss, EngineKind.Compiled, workers: 2, batchSize, l2, batching: false),
+            Train(loss, EngineKind.Compiled, workers: 2, batchSize, l2, batching: true));
     }
 
     [Fact]

@@ -44,6 +44,25 @@ internal readonly partial struct DotOp
                 }
             }
         }
+        if (n < SplitThreshold)
+        {
+            // Forward's left-to-right sum, without its checks: short rows (a first layer's two inputs) are most of the cost.
+            ref double d = ref MemoryMarshal.GetReference(data);
+            for (; l < leftCount; l++)
+            {
+                ref double w = ref Unsafe.Add(ref d, lefts[l]);
+                for (int r = 0; r < rightCount; r++)
+                {
+                    ref double x = ref Unsafe.Add(ref d, rights[r]);
+                    double sum = 0;
+                    for (int i = 0; i < n; i++)
+                    {
+                        sum += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                    }
+                    products[l * rightCount + r] = sum;
+                }
+            }
+        }
         for (; l < leftCount; l++)
         {
             ReadOnlySpan<double> weights = data.Slice(lefts[l], n);

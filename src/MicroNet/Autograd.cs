@@ -143,7 +143,7 @@ public static class Autograd
         int widest = 0;
         foreach (Value node in order)
         {
-            widest = Math.Max(widest, node.ChildArray.Length);
+            widest = Math.Max(widest, node.ChildSpan.Length);
         }
         var values = new T[widest];
         var local = new T[widest];
@@ -159,7 +159,7 @@ public static class Autograd
             {
                 continue;
             }
-            Value[] children = node.ChildArray;
+            ReadOnlySpan<Value> children = node.ChildSpan;
             for (int i = 0; i < children.Length; i++)
             {
                 values[i] = T.Of(children[i]);
@@ -201,7 +201,7 @@ public static class Autograd
         }
         for (int p = 0; p < order.Count; p++)
         {
-            foreach (Value child in order[p].ChildArray)
+            foreach (Value child in order[p].ChildSpan)
             {
                 if (leads[p])
                 {

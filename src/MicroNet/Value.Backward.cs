@@ -70,7 +70,7 @@ public sealed partial class Value
 
     /// <summary>
     /// Captures the graph below this value for fast replays: see <see cref="CompiledGraph"/>. Same as
-    /// <see cref="CompiledGraph.Capture"/>.
+    /// <see cref="CompiledGraph.Capture(Value)"/>.
     /// </summary>
     public CompiledGraph Compile() => CompiledGraph.Capture(this);
 
@@ -116,7 +116,7 @@ public sealed partial class Value
         while (stack.Count > 0)
         {
             (Value node, int next) = stack.Pop();
-            Value[] children = node._children;
+            ReadOnlySpan<Value> children = node.ChildSpan;
             while (next < children.Length
                 && (children[next]._visitedBy == walk || (requiringGradOnly && !children[next]._requiresGrad)))
             {
@@ -152,7 +152,8 @@ public sealed partial class Value
     /// <summary>The chain rule at one node: adds this node's gradient times each local derivative to its children.</summary>
     private void PropagateGrad()
     {
-        int n = _children.Length;
+        ReadOnlySpan<Value> children = ChildSpan;
+        int n = children.Length;
         if (n == 0)
         {
             return;
@@ -162,12 +163,12 @@ public sealed partial class Value
         grads.Clear();
         for (int i = 0; i < n; i++)
         {
-            inputs[i] = _children[i].Data;
+            inputs[i] = children[i]._data;
         }
-        OpTable.Backward(_op, inputs, Data, _parameter, Grad, grads);
+        OpTable.Backward(_op, inputs, _data, _parameter, Grad, grads);
         for (int i = 0; i < n; i++)
         {
-            Value child = _children[i];
+            Value child = children[i];
             if (child._requiresGrad)
             {
                 child.Grad += grads[i];

@@ -16,7 +16,8 @@ public sealed partial class Value
     /// </remarks>
     public IReadOnlyList<double> LocalDerivatives()
     {
-        int n = _children.Length;
+        ReadOnlySpan<Value> children = ChildSpan;
+        int n = children.Length;
         if (n == 0)
         {
             return [];
@@ -24,7 +25,7 @@ public sealed partial class Value
         var inputs = new double[n];
         for (int i = 0; i < n; i++)
         {
-            inputs[i] = _children[i].Data;
+            inputs[i] = children[i].Data;
         }
         var locals = new double[n];
         OpTable.Backward(_op, inputs, Data, _parameter, 1, locals);

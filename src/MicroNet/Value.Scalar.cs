@@ -16,13 +16,13 @@ public sealed partial class Value : IScalar<Value>
     static Value IScalar<Value>.operator +(Value left, Value right) => Accumulate(left, right);
 
     // A derivative that divides (log's grad / x) divides, as PyTorch's does; a user's a / b stays a * b ** -1.
-    static Value IScalar<Value>.operator /(Value left, Value right) => new(OpCode.Divide, [left, right]);
+    static Value IScalar<Value>.operator /(Value left, Value right) => new(OpCode.Divide, left, right);
 
     static Value IScalar<Value>.Of(Value node) => node;
 
-    static Value IScalar<Value>.Apply<TOp>(ReadOnlySpan<Value> inputs, double parameter) => new(TOp.Code, inputs.ToArray(), parameter);
+    static Value IScalar<Value>.Apply<TOp>(ReadOnlySpan<Value> inputs, double parameter) => Create(TOp.Code, inputs, parameter);
 
-    static Value IScalar<Value>.Apply<TOp>(Value input, double parameter) => new(TOp.Code, [input], parameter);
+    static Value IScalar<Value>.Apply<TOp>(Value input, double parameter) => new(TOp.Code, input, parameter);
 
     static void IScalar<Value>.AddScaled(ReadOnlySpan<Value> source, Value factor, Span<Value> gradients)
     {

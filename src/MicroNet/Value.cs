@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using MicroNet.Ops;
 
 namespace MicroNet;
@@ -28,30 +29,64 @@ namespace MicroNet;
 /// </remarks>
 public sealed partial class Value
 {
-    private static readonly Value[] s_noChildren = [];
+    // Labels are rare (drawings, examples), so they live beside the nodes rather than in a field of each: that field
+    // would make every node 88 bytes instead of 80.
+    private static readonly ConditionalWeakTable<Value, string> s_labels = [];
 
-    private readonly Value[] _children;
+    // A node's children: up to two inline (most ops are unary or binary, and a separate array would cost 40 bytes
+    // more per node), more than two in _many. Children are never null, so the inline count is the non-null entries.
+    private readonly ChildPair _pair;
+    private readonly Value[]? _many;
     private readonly double _parameter;
     private readonly OpCode _op;
     private bool _requiresGrad;
-    private string _label;
+    private double _data;
 
     /// <summary>Creates a leaf value: an input or a parameter, with no children. It requires a gradient; see <see cref="RequiresGrad"/>.</summary>
     public Value(double data, string label = "")
     {
         Data = data;
-        _children = s_noChildren;
         _op = OpCode.Leaf;
         _requiresGrad = true;
-        _label = label ?? "";
+        if (!string.IsNullOrEmpty(label))
+        {
+            s_labels.AddOrUpdate(this, label);
+        }
     }
 
+    private Value(OpCode op, Value child, double parameter = 0)
+    {
+        _op = op;
+        _pair[0] = child;
+        _parameter = parameter;
+        _requiresGrad = child._requiresGrad;
+        Data = OpTable.Forward(op, new ReadOnlySpan<double>(in child._data), parameter);
+    }
+
+    private Value(OpCode op, Value left, Value right, double parameter = 0)
+    {
+        _op = op;
+        _pair[0] = left;
+        _pair[1] = right;
+        _parameter = parameter;
+        _requiresGrad = left._requiresGrad || right._requiresGrad;
+        ReadOnlySpan<double> inputs = [left._data, right._data];
+        Data = OpTable.Forward(op, inputs, parameter);
+    }
+
+    // Keeps an array of more than two children as it is (the elements of a vector's gradient share one).
     private Value(OpCode op, Value[] children, double parameter = 0)
     {
         _op = op;
-        _children = children;
+        if (children.Length > 2)
+        {
+            _many = children;
+        }
+        else
+        {
+            children.CopyTo((Span<Value>)_pair);
+        }
         _parameter = parameter;
-        _label = "";
         foreach (Value child in children)
         {
             if (child._requiresGrad)
@@ -60,11 +95,15 @@ public sealed partial class Value
                 break;
             }
         }
-        Data = ComputeForward();
+        Data = ComputeForward(children);
     }
 
     /// <summary>The number this node holds. Settable: an optimizer writes <c>p.Data -= lr * p.Grad</c>.</summary>
-    public double Data { get; set; }
+    public double Data
+    {
+        get => _data;
+        set => _data = value;
+    }
 
     /// <summary>
     /// d(output) / d(this value), filled in by <see cref="Backward"/> on some output. Starts at 0.
@@ -100,15 +139,26 @@ public sealed partial class Value
     /// <summary>A name for drawings, such as <c>"w1"</c>. Empty unless set.</summary>
     public string Label
     {
-        get => _label;
-        set => _label = value ?? "";
+        get => s_labels.TryGetValue(this, out string? label) ? label : "";
+        set
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                s_labels.Remove(this);
+            }
+            else
+            {
+                s_labels.AddOrUpdate(this, value);
+            }
+        }
     }
 
     /// <summary>The symbol of the op that made this value (<c>+</c>, <c>*</c>, <c>**2</c>, <c>tanh</c>, ...), or empty for a leaf.</summary>
     public string Op => OpTable.Symbol(_op, _parameter);
 
     /// <summary>The values this one was computed from, in the order the op received them. Empty for a leaf.</summary>
-    public IReadOnlyList<Value> Children => _children;
+    /// <remarks>A node of up to two children stores them inline, so for it each call returns a new list.</remarks>
+    public IReadOnlyList<Value> Children => _many ?? ChildSpan.ToArray();
 
     /// <summary>True for a value that no op made: an input or a parameter.</summary>
     public bool IsLeaf => _op == OpCode.Leaf;
@@ -117,7 +167,8 @@ public sealed partial class Value
 
     internal double Parameter => _parameter;
 
-    internal Value[] ChildArray => _children;
+    /// <summary>The children, in the order the op received them, without a copy.</summary>
+    internal ReadOnlySpan<Value> ChildSpan => _many ?? ((ReadOnlySpan<Value>)_pair)[..(_pair[1] is not null ? 2 : _pair[0] is not null ? 1 : 0)];
 
     /// <summary>
     /// Wraps a number as a leaf value, so that <c>Value a = 2.0;</c>, <c>2 * x</c> and <c>1 - x</c> work. Like every
@@ -132,10 +183,10 @@ public sealed partial class Value
     public static Value Constant(double data) => new(data) { _requiresGrad = false };
 
     /// <summary><c>a + b</c>; both gradients are 1.</summary>
-    public static Value operator +(Value a, Value b) => new(OpCode.Add, [a, b]);
+    public static Value operator +(Value a, Value b) => new(OpCode.Add, a, b);
 
     /// <summary><c>a * b</c>; d/da = b, d/db = a.</summary>
-    public static Value operator *(Value a, Value b) => new(OpCode.Multiply, [a, b]);
+    public static Value operator *(Value a, Value b) => new(OpCode.Multiply, a, b);
 
     /// <summary><c>-a</c>, built as <c>a * -1</c> as in micrograd.</summary>
     public static Value operator -(Value a) => a * Constant(-1);
@@ -147,37 +198,37 @@ public sealed partial class Value
     public static Value operator /(Value a, Value b) => a * b.Pow(-1);
 
     /// <summary><c>this ** exponent</c> for a constant exponent; d/dx = exponent * x ** (exponent - 1).</summary>
-    public Value Pow(double exponent) => new(OpCode.Power, [this], exponent);
+    public Value Pow(double exponent) => new(OpCode.Power, this, exponent);
 
     /// <summary>
     /// <c>this ** exponent</c> where the exponent is a value too; gradients flow to both. A negative base gives
     /// NaN where the real result is undefined, as in PyTorch.
     /// </summary>
-    public Value Pow(Value exponent) => new(OpCode.PowerValue, [this, exponent]);
+    public Value Pow(Value exponent) => new(OpCode.PowerValue, this, exponent);
 
     /// <summary><c>e ** x</c>; d/dx = e ** x.</summary>
-    public Value Exp() => new(OpCode.Exp, [this]);
+    public Value Exp() => new(OpCode.Exp, this);
 
     /// <summary>Natural logarithm; d/dx = 1 / x. <c>Log(0)</c> is -infinity and a negative input gives NaN.</summary>
-    public Value Log() => new(OpCode.Log, [this]);
+    public Value Log() => new(OpCode.Log, this);
 
     /// <summary>Hyperbolic tangent; d/dx = 1 - tanh(x) ** 2. Saturates to exactly ±1 (gradient 0) for large inputs.</summary>
-    public Value Tanh() => new(OpCode.Tanh, [this]);
+    public Value Tanh() => new(OpCode.Tanh, this);
 
     /// <summary>
     /// <c>max(0, x)</c>; d/dx = 1 where x &gt; 0, else 0 (0 at exactly 0, as micrograd). NaN stays NaN and passes its
     /// gradient through, as in PyTorch.
     /// </summary>
-    public Value Relu() => new(OpCode.Relu, [this]);
+    public Value Relu() => new(OpCode.Relu, this);
 
     /// <summary><c>1 / (1 + e ** -x)</c>, computed without overflow for large negative x; d/dx = y * (1 - y).</summary>
-    public Value Sigmoid() => new(OpCode.Sigmoid, [this]);
+    public Value Sigmoid() => new(OpCode.Sigmoid, this);
 
     /// <summary>
     /// <c>ln(1 + e ** x)</c>, a smooth relu, computed as <c>max(x, 0) + ln(1 + e ** -|x|)</c> so that it is exact and
     /// finite for any finite x; d/dx = sigmoid(x). NaN gives NaN; +infinity gives +infinity.
     /// </summary>
-    public Value Softplus() => new(OpCode.Softplus, [this]);
+    public Value Softplus() => new(OpCode.Softplus, this);
 
     /// <summary>The sum of <paramref name="values"/> as one node (0 for none); each gradient is 1.</summary>
     public static Value Sum(params ReadOnlySpan<Value> values) => Nary(OpCode.Sum, values);
@@ -240,17 +291,31 @@ public sealed partial class Value
         {
             ArgumentNullException.ThrowIfNull(v, nameof(values));
         }
-        return new(op, values.ToArray());
+        return Create(op, values);
     }
 
-    private double ComputeForward()
+    /// <summary>A node of <paramref name="op"/> on <paramref name="children"/>, stored inline when there are at most two.</summary>
+    internal static Value Create(OpCode op, ReadOnlySpan<Value> children, double parameter = 0) => children.Length switch
     {
-        int n = _children.Length;
+        1 => new(op, children[0], parameter),
+        2 => new(op, children[0], children[1], parameter),
+        _ => new(op, children.ToArray(), parameter),
+    };
+
+    private double ComputeForward(Value[] children)
+    {
+        int n = children.Length;
         Span<double> inputs = n <= StackLimit ? stackalloc double[n] : new double[n];
         for (int i = 0; i < n; i++)
         {
-            inputs[i] = _children[i].Data;
+            inputs[i] = children[i]._data;
         }
         return OpTable.Forward(_op, inputs, _parameter);
+    }
+
+    [InlineArray(2)]
+    private struct ChildPair
+    {
+        private Value _element;
     }
 }

@@ -6,55 +6,86 @@ namespace MicroNet.Compiled;
 public sealed partial class CompiledGraph
 {
     /// <summary>
-    /// Gives every node a storage slot: nodes in topological order, except that the first time a Dot node's weights
-    /// or inputs are met as a run of distinct nodes not yet in another run, that run is placed in consecutive slots.
+    /// Gives every node of <paramref name="order"/> (numbered, see <see cref="Value.Number"/>) a storage slot, indexed by its
+    /// place in the order: <paramref name="leading"/> first, in its order, then the other nodes in topological order, except
+    /// that the first time a Dot node's weights or inputs are met as a run of distinct nodes not yet placed or in another
+    /// run, that run is placed in consecutive slots.
     /// </summary>
-    private static Dictionary<Value, int> AssignSlots(List<Value> order)
+    /// <exception cref="ArgumentException">A leading node is not a leaf of the graph, or appears twice.</exception>
+    private static int[] AssignSlots(List<Value> order, IReadOnlyList<Value>? leading)
     {
-        var runOf = new Dictionary<Value, int>(ReferenceEqualityComparer.Instance);
-        var runs = new List<Value[]>();
+        var slotOf = new int[order.Count];
+        Array.Fill(slotOf, -1);
+        int next = 0;
+        foreach (Value node in leading ?? [])
+        {
+            int index = node.PositionIn(order);
+            if (index < 0 || !node.IsLeaf || slotOf[index] >= 0)
+            {
+                throw new ArgumentException("Each leading node must be a distinct leaf of the graph.", nameof(leading));
+            }
+            slotOf[index] = next++;
+        }
+        var runOf = new int[order.Count];
+        Array.Fill(runOf, -1);
+        var runs = new List<int[]>();
         foreach (Value node in order)
         {
             if (node.OpCode == OpCode.Dot)
             {
-                Value[] children = node.ChildArray;
-                TryAddRun(DotOp.WeightsOf<Value>(children).ToArray());
-                TryAddRun(DotOp.InputsOf<Value>(children).ToArray());
+                ReadOnlySpan<Value> children = node.ChildSpan;
+                TryAddRun(DotOp.WeightsOf(children));
+                TryAddRun(DotOp.InputsOf(children));
             }
         }
 
-        var slotOf = new Dictionary<Value, int>(order.Count, ReferenceEqualityComparer.Instance);
-        foreach (Value node in order)
+        for (int i = 0; i < order.Count; i++)
         {
-            if (slotOf.ContainsKey(node))
+            if (slotOf[i] >= 0)
             {
                 continue;
             }
-            if (runOf.TryGetValue(node, out int run))
+            if (runOf[i] >= 0)
             {
-                foreach (Value member in runs[run])
+                foreach (int member in runs[runOf[i]])
                 {
-                    slotOf.Add(member, slotOf.Count);
+                    slotOf[member] = next++;
                 }
             }
             else
             {
-                slotOf.Add(node, slotOf.Count);
+                slotOf[i] = next++;
             }
         }
         return slotOf;
 
-        void TryAddRun(Value[] run)
+        // A run is taken only if none of its nodes is placed or in a run, and none appears twice in it.
+        void TryAddRun(ReadOnlySpan<Value> run)
         {
-            if (run.Length < 2 || run.Any(runOf.ContainsKey) || run.Distinct(ReferenceEqualityComparer.Instance).Count() != run.Length)
+            if (run.Length < 2)
             {
                 return;
             }
-            foreach (Value member in run)
+            int id = runs.Count;
+            var members = new int[run.Length];
+            for (int k = 0; k < run.Length; k++)
             {
-                runOf.Add(member, runs.Count);
+                int index = run[k].PositionIn(order);
+                if (runOf[index] >= 0 || slotOf[index] >= 0)
+                {
+                    for (int j = 0; j < k; j++)
+                    {
+                        if (runOf[members[j]] == id)
+                        {
+                            runOf[members[j]] = -1;
+                        }
+                    }
+                    return;
+                }
+                runOf[index] = id;
+                members[k] = index;
             }
-            runs.Add(run);
+            runs.Add(members);
         }
     }
 

@@ -4,7 +4,7 @@ using MicroNet.Ops;
 
 namespace MicroNet.Compiled;
 
-/// <summary>The replay's hot loops: every interior node forward in topological order, and the chain rule in reverse.</summary>
+/// <summary>The replay's hot loops: every segment forward in order (a kernel, or single nodes), and the chain rule in reverse.</summary>
 public sealed partial class CompiledGraph
 {
     /// <summary>
@@ -12,6 +12,21 @@ public sealed partial class CompiledGraph
     /// (the leaves as of the last <see cref="LoadLeaves"/>, plus whatever was written to <see cref="SlotData"/>).
     /// </summary>
     internal void ForwardLoaded()
+    {
+        foreach (Segment segment in _segments)
+        {
+            if (segment.Kernel is { } kernel)
+            {
+                kernel.Forward(_data, _kernelScratch);
+            }
+            else
+            {
+                ForwardSingles(segment.Start, segment.End);
+            }
+        }
+    }
+
+    private void ForwardSingles(int first, int end)
     {
         double[] data = _data;
         // The hot loop indexes through refs: every slot and edge index was checked at capture, and bounds checks on
@@ -26,9 +41,9 @@ public sealed partial class CompiledGraph
         ref int dotWeights = ref MemoryMarshal.GetArrayDataReference(_dotWeights);
         ref int dotInputs = ref MemoryMarshal.GetArrayDataReference(_dotInputs);
         ref int directChildren = ref MemoryMarshal.GetArrayDataReference(_directChildren);
-        for (int p = 0; p < _interiorSlots.Length; p++)
+        for (int p = first; p < end; p++)
         {
-            int start = Unsafe.Add(ref childStart, p), end = Unsafe.Add(ref childStart, p + 1);
+            int start = Unsafe.Add(ref childStart, p), stop = Unsafe.Add(ref childStart, p + 1);
             int weights = Unsafe.Add(ref dotWeights, p);
             int direct = Unsafe.Add(ref directChildren, p);
             double result;
@@ -36,39 +51,61 @@ public sealed partial class CompiledGraph
             {
                 result = OpTable.Forward(
                     Unsafe.Add(ref ops, p),
-                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref dataRef, direct), end - start),
+                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref dataRef, direct), stop - start),
                     Unsafe.Add(ref parameters, p));
             }
             else if (weights >= 0)
             {
-                int n = DotOp.PairCount(end - start);
+                int n = DotOp.PairCount(stop - start);
                 result = DotOp.Forward(
                     MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref dataRef, weights), n),
                     MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref dataRef, Unsafe.Add(ref dotInputs, p)), n));
             }
             else
             {
-                for (int edge = start; edge < end; edge++)
+                for (int edge = start; edge < stop; edge++)
                 {
                     Unsafe.Add(ref edgeData, edge) = Unsafe.Add(ref dataRef, Unsafe.Add(ref childSlots, edge));
                 }
                 result = OpTable.Forward(
                     Unsafe.Add(ref ops, p),
-                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref edgeData, start), end - start),
+                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref edgeData, start), stop - start),
                     Unsafe.Add(ref parameters, p));
             }
             Unsafe.Add(ref dataRef, Unsafe.Add(ref slots, p)) = result;
         }
     }
 
-    private void RunBackward(double outputGradient, Span<double> gradients, int[]? dotWeightTarget)
+    /// <summary>
+    /// The chain rule over the whole graph on <paramref name="grad"/> (one number per slot, the leaves' holding their
+    /// gradients so far): interior gradients start at 0, the output's at <paramref name="outputGradient"/>.
+    /// </summary>
+    private void RunBackward(double[] grad, double outputGradient)
     {
-        double[] grad = _grad;
         foreach (int slot in _interiorSlots)
         {
             grad[slot] = 0;
         }
         grad[_outputSlot] = outputGradient;
+        for (int s = _segments.Length - 1; s >= 0; s--)
+        {
+            Segment segment = _segments[s];
+            if (segment.Kernel is { } kernel)
+            {
+                if (kernel.RequiresGrad)
+                {
+                    kernel.Backward(_data, grad, _kernelScratch);
+                }
+            }
+            else
+            {
+                BackwardSingles(grad, segment.Start, segment.End);
+            }
+        }
+    }
+
+    private void BackwardSingles(double[] grad, int first, int end)
+    {
         ref double gradRef = ref MemoryMarshal.GetArrayDataReference(grad);
         ref double dataRef = ref MemoryMarshal.GetArrayDataReference(_data);
         ref int slots = ref MemoryMarshal.GetArrayDataReference(_interiorSlots);
@@ -83,8 +120,13 @@ public sealed partial class CompiledGraph
         // The op adds into a zeroed buffer as large as the widest node; the scatter below zeroes it again as it
         // reads, so it never needs a separate clear.
         ref double scratch = ref MemoryMarshal.GetArrayDataReference(_scratch);
-        foreach (int p in _backwardPositions)
+        ref bool requiresGrad = ref MemoryMarshal.GetArrayDataReference(_requiresGrad);
+        for (int p = end - 1; p >= first; p--)
         {
+            if (!Unsafe.Add(ref requiresGrad, p))
+            {
+                continue;
+            }
             int slot = Unsafe.Add(ref slots, p);
             int start = Unsafe.Add(ref childStart, p), count = Unsafe.Add(ref childStart, p + 1) - start;
             int weights = Unsafe.Add(ref dotWeights, p);
@@ -106,13 +148,9 @@ public sealed partial class CompiledGraph
             }
             if (weights >= 0)
             {
-                // A half whose children require no gradient gets none; weights read by this node alone may live in the
-                // caller's buffer (BindGradients) and are added to there, once each, as their slot would have been.
+                // A half whose children require no gradient gets none.
                 int n = DotOp.PairCount(count), inputs = Unsafe.Add(ref dotInputs, p);
-                int target = dotWeightTarget is null ? -1 : dotWeightTarget[p];
-                Span<double> weightGrads = !_dotWeightsNeedGrad[p] ? []
-                    : target >= 0 ? gradients.Slice(target, n)
-                    : MemoryMarshal.CreateSpan(ref Unsafe.Add(ref gradRef, weights), n);
+                Span<double> weightGrads = _dotWeightsNeedGrad[p] ? MemoryMarshal.CreateSpan(ref Unsafe.Add(ref gradRef, weights), n) : [];
                 DotOp.Backward(
                     MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref dataRef, weights), n),
                     MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref dataRef, inputs), n),

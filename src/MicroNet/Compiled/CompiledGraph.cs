@@ -17,9 +17,10 @@ namespace MicroNet.Compiled;
 /// </para>
 /// <para>
 /// Every node is computed by its op's own definition, the same static <c>Forward</c> and <c>Backward</c> the eager
-/// engine calls, on the same inputs in the same order: values and gradients are bit-identical to an eager graph
-/// built from the same leaf data. Which nodes <see cref="Value.RequiresGrad">require a gradient</see> is fixed at
-/// capture. Interior <see cref="Value"/> objects are not updated by a replay; call <see cref="CopyToValues"/> to
+/// engine calls, on the same inputs. Capture batches same-shaped nodes, such as a layer's weighted sums across the
+/// samples of a batch, into kernels (a matrix product, a loop over one op), and adds every gradient in the eager order:
+/// values and gradients are bit-identical to an eager graph built from the same leaf data. Which nodes
+/// <see cref="Value.RequiresGrad">require a gradient</see> is fixed at capture. Interior <see cref="Value"/> objects are not updated by a replay; call <see cref="CopyToValues"/> to
 /// see the replay's numbers on them (for a drawing, say). A compiled graph is not safe to use from several threads
 /// at once.
 /// </para>
@@ -41,8 +42,9 @@ public sealed partial class CompiledGraph
 {
     // Every node has a storage slot in _nodes, _data and _grad. Slots are laid out so that the two halves of a Dot
     // node's children (weights, inputs) sit in consecutive slots where possible: such a "direct" Dot runs DotOp on
-    // _data itself, with no gather or scatter. The order of computation is separate: _interiorSlots lists the
-    // interior nodes' slots in the eager engine's topological order, and everything else indexed by "position" follows it.
+    // _data itself, with no gather or scatter. The order of computation is separate: _interiorSlots lists the interior
+    // nodes' slots in the order the forward pass runs them (BatchPlan), and everything else indexed by "position"
+    // follows it. The backward pass runs the same order in reverse.
     private readonly Value[] _nodes;
     private readonly double[] _data;
     private readonly double[] _grad;
@@ -55,13 +57,18 @@ public sealed partial class CompiledGraph
     // Leaf slots that require a gradient: backward reads their Grad before and writes it back after.
     private readonly int[] _gradLeafSlots;
 
-    // Per position: the node's slot, op and parameter.
+    // Per position: the node's slot, op, parameter and whether it requires a gradient.
     private readonly int[] _interiorSlots;
     private readonly OpCode[] _ops;
     private readonly double[] _parameters;
+    private readonly bool[] _requiresGrad;
 
-    // Children in CSR layout: the children of position p are _childSlots[_childStart[p] .. _childStart[p + 1]].
-    // Per edge, _edgeData holds the child's data as gathered by the last forward pass: the op's input span.
+    // The forward pass in segments: a run of single positions, or a kernel that runs a group of positions at once.
+    private readonly Segment[] _segments;
+
+    // The children of a single node at position p in CSR layout: _childSlots[_childStart[p] .. _childStart[p + 1]]
+    // (empty for a kernel's members, whose kernel holds them). Per edge, _edgeData holds the child's data as gathered
+    // by the last forward pass: the op's input span.
     private readonly int[] _childStart;
     private readonly int[] _childSlots;
     private readonly double[] _edgeData;
@@ -74,97 +81,61 @@ public sealed partial class CompiledGraph
     // first of them, so its op runs on _data and _grad directly; -1 otherwise.
     private readonly int[] _directChildren;
 
-    // The local gradients of one node's children, as its op's Backward adds them; all zeros between nodes.
-    private readonly double[] _scratch;
-
-    // Positions that require a gradient, output first: the nodes backward visits, in the order it visits them.
-    private readonly int[] _backwardPositions;
-
     // Per position, for a direct Dot: whether its weights half and its inputs half hold any child that requires a gradient.
     // A half that holds none gets no gradient from the replay (the eager engine computes it and throws it away).
     private readonly bool[] _dotWeightsNeedGrad;
     private readonly bool[] _dotInputsNeedGrad;
 
-    // Set by BindGradients: where BackwardInto keeps each leaf's gradient. Leaves that only one direct Dot
-    // reads, in a run that maps to consecutive buffer entries, are added to in the buffer itself (_dotWeightTarget, per
-    // position, else -1); the other gradient leaves are loaded into their slots and stored back (_boundSlots, _boundIndex).
-    private int[]? _dotWeightTarget;
-    private int[] _boundSlots = [];
-    private int[] _boundIndex = [];
+    // The local gradients of one single node's children, as its op's Backward adds them: all zeros between nodes.
+    private readonly double[] _scratch;
 
-    private CompiledGraph(Value root, List<Value> order)
+    // The kernels' working space.
+    private readonly double[] _kernelScratch;
+
+    private CompiledGraph(Value root, List<Value> order, IReadOnlyList<Value>? leadingLeaves, bool batching)
     {
         Root = root;
-        Dictionary<Value, int> slotOf = AssignSlots(order);
+        // From here on node.PositionIn(order) is the node's index in the order, which the arrays below are indexed by.
+        Value.Number(order);
+        int[] slotOf = AssignSlots(order, leadingLeaves);
         int count = order.Count;
         _nodes = new Value[count];
         _data = new double[count];
         _grad = new double[count];
-        foreach ((Value node, int slot) in slotOf)
+        for (int i = 0; i < count; i++)
         {
-            _nodes[slot] = node;
+            _nodes[slotOf[i]] = order[i];
             // The eager graph's numbers, so that Backward right after capture matches the eager Backward exactly.
-            _data[slot] = node.Data;
+            _data[slotOf[i]] = order[i].Data;
         }
-        _outputSlot = slotOf[root];
-
-        var leaves = new List<Value>();
-        var interior = new List<Value>();
-        int edgeCount = 0, widest = 0;
-        foreach (Value node in order)
+        _outputSlot = slotOf[count - 1];
+        int[] leaves = [.. Enumerable.Range(0, count).Where(i => order[i].IsLeaf)];
+        _leaves = [.. leaves.Select(i => order[i])];
+        _leafSlots = [.. leaves.Select(i => slotOf[i])];
+        _gradLeafSlots = [.. leaves.Where(i => order[i].RequiresGrad).Select(i => slotOf[i])];
+        Program program = Program.Create(order, slotOf, batching);
+        _interiorSlots = program.Slots;
+        _ops = program.Ops;
+        _parameters = program.Parameters;
+        _requiresGrad = program.RequiresGrad;
+        _segments = program.Segments;
+        _childStart = program.ChildStart;
+        _childSlots = program.ChildSlots;
+        _dotWeights = program.DotWeights;
+        _dotInputs = program.DotInputs;
+        _directChildren = program.DirectChildren;
+        _dotWeightsNeedGrad = program.DotWeightsNeedGrad;
+        _dotInputsNeedGrad = program.DotInputsNeedGrad;
+        _edgeData = new double[_childSlots.Length];
+        for (int p = 0; p < _interiorSlots.Length; p++)
         {
-            (node.IsLeaf ? leaves : interior).Add(node);
-            edgeCount += node.ChildArray.Length;
-            widest = Math.Max(widest, node.ChildArray.Length);
-        }
-        _leaves = [.. leaves];
-        _leafSlots = [.. leaves.Select(v => slotOf[v])];
-        _gradLeafSlots = [.. leaves.Where(v => v.RequiresGrad).Select(v => slotOf[v])];
-
-        int positions = interior.Count;
-        _interiorSlots = new int[positions];
-        _ops = new OpCode[positions];
-        _parameters = new double[positions];
-        _childStart = new int[positions + 1];
-        _childSlots = new int[edgeCount];
-        _edgeData = new double[edgeCount];
-        _dotWeights = new int[positions];
-        _dotInputs = new int[positions];
-        _directChildren = new int[positions];
-        _dotWeightsNeedGrad = new bool[positions];
-        _dotInputsNeedGrad = new bool[positions];
-        _scratch = new double[widest];
-        var backwardPositions = new List<int>();
-        int edge = 0;
-        for (int p = 0; p < positions; p++)
-        {
-            Value node = interior[p];
-            _interiorSlots[p] = slotOf[node];
-            _ops[p] = node.OpCode;
-            _parameters[p] = node.Parameter;
-            _childStart[p] = edge;
-            foreach (Value child in node.ChildArray)
+            for (int edge = _childStart[p]; edge < _childStart[p + 1]; edge++)
             {
-                _childSlots[edge] = slotOf[child];
-                _edgeData[edge] = child.Data;
-                edge++;
-            }
-            var children = new ReadOnlySpan<int>(_childSlots, _childStart[p], edge - _childStart[p]);
-            (_dotWeights[p], _dotInputs[p]) = node.OpCode == OpCode.Dot ? DirectDot(children) : (-1, -1);
-            _directChildren[p] = node.OpCode != OpCode.Dot && children.Length > 0 && IsConsecutive(children) ? children[0] : -1;
-            if (_dotWeights[p] >= 0)
-            {
-                _dotWeightsNeedGrad[p] = DotOp.WeightsOf<Value>(node.ChildArray).ToArray().Any(c => c.RequiresGrad);
-                _dotInputsNeedGrad[p] = DotOp.InputsOf<Value>(node.ChildArray).ToArray().Any(c => c.RequiresGrad);
-            }
-            if (node.RequiresGrad)
-            {
-                backwardPositions.Add(p);
+                _edgeData[edge] = _data[_childSlots[edge]];
             }
         }
-        _childStart[positions] = edge;
-        backwardPositions.Reverse();
-        _backwardPositions = [.. backwardPositions];
+        _scratch = new double[Enumerable.Range(0, _interiorSlots.Length).Select(p => _childStart[p + 1] - _childStart[p]).DefaultIfEmpty(0).Max()];
+        _kernelScratch = new double[_segments.Select(s => s.Kernel?.ScratchSize ?? 0).DefaultIfEmpty(0).Max()];
     }
 
     /// <summary>The value the graph was captured from: its output node. A replay does not change its <see cref="Value.Data"/>; read <see cref="Output"/>.</summary>
@@ -176,11 +147,14 @@ public sealed partial class CompiledGraph
     /// <summary>How many nodes the graph has, leaves included.</summary>
     public int NodeCount => _nodes.Length;
 
-    /// <summary>How many Dot nodes run on their slots directly, without a gather (for tests).</summary>
+    /// <summary>How many single Dot nodes run on their slots directly, without a gather (for tests).</summary>
     internal int DirectDotCount => _dotWeights.Count(w => w >= 0);
 
-    /// <summary>How many other nodes run on their slots directly, without a gather (for tests).</summary>
+    /// <summary>How many other single nodes run on their slots directly, without a gather (for tests).</summary>
     internal int DirectOtherCount => _directChildren.Count(w => w >= 0);
+
+    /// <summary>The kernels the capture formed (for tests and reports).</summary>
+    internal IEnumerable<Kernel> Kernels => _segments.Where(s => s.Kernel is not null).Select(s => s.Kernel!);
 
     /// <summary>
     /// The leaves the graph reads (parameters, inputs and constants), each once. <see cref="Forward"/> reads their
@@ -193,12 +167,19 @@ public sealed partial class CompiledGraph
     /// flat arrays. The walk is iterative, so graphs of millions of nodes are fine.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="output"/> is null.</exception>
-    public static CompiledGraph Capture(Value output)
+    public static CompiledGraph Capture(Value output) => Capture(output, null, batching: true);
+
+    /// <summary>
+    /// <see cref="Capture(Value)"/> with <paramref name="leadingLeaves"/> (leaves of the graph) in slots 0, 1, ... in that
+    /// order, so that a caller can read and write them as one block of <see cref="SlotData"/> and of a gradient array; and
+    /// without <paramref name="batching"/>, node by node (the reference the batched replay is tested against).
+    /// </summary>
+    internal static CompiledGraph Capture(Value output, IReadOnlyList<Value>? leadingLeaves, bool batching)
     {
         ArgumentNullException.ThrowIfNull(output);
         var order = new List<Value>();
         output.CollectTopologicalOrder(order);
-        return new CompiledGraph(output, order);
+        return new CompiledGraph(output, order, leadingLeaves, batching);
     }
 
     /// <summary>
@@ -266,7 +247,7 @@ public sealed partial class CompiledGraph
         {
             grad[slot] = nodes[slot].Grad;
         }
-        RunBackward(1, [], null);
+        RunBackward(grad, 1);
         foreach (int slot in _gradLeafSlots)
         {
             nodes[slot].Grad = grad[slot];
@@ -284,10 +265,13 @@ public sealed partial class CompiledGraph
         {
             _nodes[slot].Data = _data[slot];
         }
-        foreach (int p in _backwardPositions)
+        for (int p = 0; p < _interiorSlots.Length; p++)
         {
-            int slot = _interiorSlots[p];
-            _nodes[slot].Grad = _grad[slot];
+            if (_requiresGrad[p])
+            {
+                int slot = _interiorSlots[p];
+                _nodes[slot].Grad = _grad[slot];
+            }
         }
     }
 }

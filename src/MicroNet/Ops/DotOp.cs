@@ -17,7 +17,7 @@ namespace MicroNet.Ops;
 /// Backward is elementwise and vectorised the same way, bit for bit (<see cref="Real.AddScaled"/>). On values each half of the
 /// gradient is one vector (<see cref="IScalar{T}.Unbind"/>), as PyTorch's <c>dot</c> backward is.
 /// </remarks>
-internal readonly struct DotOp : IOp
+internal readonly partial struct DotOp : IOp
 {
     public static OpCode Code => OpCode.Dot;
 

@@ -85,6 +85,33 @@ internal static class OpTable
         }
     }
 
+    /// <summary>
+    /// Calls <paramref name="visitor"/> with <paramref name="op"/>'s definition as a type argument, so that a caller can
+    /// build code specialised to one op (a compiled replay's kernels) without a list of ops of its own.
+    /// </summary>
+    public static TResult Visit<TResult>(OpCode op, IOpVisitor<TResult> visitor) => op switch
+    {
+        OpCode.Add => visitor.Visit<AddOp>(),
+        OpCode.Multiply => visitor.Visit<MultiplyOp>(),
+        OpCode.Power => visitor.Visit<PowerOp>(),
+        OpCode.PowerValue => visitor.Visit<PowerValueOp>(),
+        OpCode.Exp => visitor.Visit<ExpOp>(),
+        OpCode.Log => visitor.Visit<LogOp>(),
+        OpCode.Tanh => visitor.Visit<TanhOp>(),
+        OpCode.Relu => visitor.Visit<ReluOp>(),
+        OpCode.Sigmoid => visitor.Visit<SigmoidOp>(),
+        OpCode.Sum => visitor.Visit<SumOp>(),
+        OpCode.Dot => visitor.Visit<DotOp>(),
+        OpCode.LogSumExp => visitor.Visit<LogSumExpOp>(),
+        OpCode.Softplus => visitor.Visit<SoftplusOp>(),
+        OpCode.Divide => visitor.Visit<DivideOp>(),
+        OpCode.ReluMask => visitor.Visit<ReluMaskOp>(),
+        OpCode.SigmoidGrad => visitor.Visit<SigmoidGradOp>(),
+        OpCode.PowMask => visitor.Visit<PowMaskOp>(),
+        OpCode.Element => visitor.Visit<ElementOp>(),
+        _ => throw Unknown(op),
+    };
+
     internal static string FormatNumber(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     private static InvalidOperationException Unknown(OpCode op) => new($"Op {op} has no definition in OpTable.");

@@ -9,7 +9,7 @@ namespace MicroNet.Optimizers;
 /// <c>v = m * v + g</c> (starting at 0) replaces <c>g</c>; then <c>p.Data -= learningRate * g</c>. A NaN gradient makes
 /// the parameter (and, with momentum, its velocity from then on) NaN.
 /// </remarks>
-public sealed class Sgd : IOptimizer
+public sealed class Sgd : IFlatOptimizer
 {
     private readonly Value[] _parameters;
     private readonly double[] _velocity;
@@ -57,18 +57,39 @@ public sealed class Sgd : IOptimizer
         for (int i = 0; i < _parameters.Length; i++)
         {
             Value p = _parameters[i];
-            double direction = p.Grad;
-            if (WeightDecay != 0)
-            {
-                direction += WeightDecay * p.Data;
-            }
-            if (Momentum != 0)
-            {
-                _velocity[i] = Momentum * _velocity[i] + direction;
-                direction = _velocity[i];
-            }
-            p.Data -= _learningRate * direction;
+            double data = p.Data;
+            Update(i, ref data, p.Grad);
+            p.Data = data;
         }
+    }
+
+    void IFlatOptimizer.BeginStep()
+    {
+    }
+
+    void IFlatOptimizer.Update(int first, ReadOnlySpan<double> data, Span<double> updated, ReadOnlySpan<double> gradients)
+    {
+        for (int i = 0; i < data.Length; i++)
+        {
+            double value = data[i];
+            Update(first + i, ref value, gradients[i]);
+            updated[i] = value;
+        }
+    }
+
+    // One parameter's update, the formulas of the class summary.
+    private void Update(int i, ref double data, double direction)
+    {
+        if (WeightDecay != 0)
+        {
+            direction += WeightDecay * data;
+        }
+        if (Momentum != 0)
+        {
+            _velocity[i] = Momentum * _velocity[i] + direction;
+            direction = _velocity[i];
+        }
+        data -= _learningRate * direction;
     }
 
     /// <inheritdoc />

@@ -8,14 +8,40 @@ using MicroNet.Optimizers;
 namespace MicroNet.Training;
 
 /// <summary>
-/// How one batch's loss and gradients are computed, the part of a training step that differs between engines: set the
-/// parameters' gradients to the batch's (zeroed first), return the mean loss and the objective minimised (the mean loss
-/// plus any L2 penalty), and put each sample's prediction (its class, or the first output for regression) in
-/// <c>predictions</c>. Everything else in a step lives in <see cref="TrainingSession"/>.
+/// The part of a training step that differs between engines: computing one batch's loss and gradients, and moving the
+/// parameters. Everything else in a step lives in <see cref="TrainingSession"/>.
 /// </summary>
+/// <remarks>
+/// An epoch is <see cref="Load"/>, then per batch <see cref="Run"/> and (if its loss is finite) <see cref="Step"/>, then
+/// <see cref="Store"/>. Between <see cref="Load"/> and <see cref="Store"/> an engine may keep the parameters elsewhere than
+/// in their <see cref="Value"/> objects (the compiled engine keeps them in flat arrays).
+/// </remarks>
 internal abstract class BatchStep
 {
+    /// <summary>
+    /// Computes the batch's gradients (of the mean loss plus any L2 penalty); returns the mean loss and the objective
+    /// minimised, and puts each sample's prediction (its class, or the first output for regression) in <paramref name="predictions"/>.
+    /// </summary>
     public abstract (double MeanLoss, double Objective) Run(Dataset batch, double[] predictions);
+
+    /// <summary>Lets the optimizer move the parameters with the last <see cref="Run"/>'s gradients, keeping the parameters it started from.</summary>
+    public abstract void Step();
+
+    /// <summary>
+    /// Puts back the parameters the last <see cref="Step"/> started from (those of the last batch whose loss was finite), in
+    /// the engine and in the <see cref="Value"/> objects.
+    /// </summary>
+    public abstract void RestoreLastGood();
+
+    /// <summary>Reads the parameters from their <see cref="Value"/> objects: before an epoch's first batch.</summary>
+    public virtual void Load()
+    {
+    }
+
+    /// <summary>Writes the parameters (and the last batch's gradients) back to their <see cref="Value"/> objects: after an epoch.</summary>
+    public virtual void Store()
+    {
+    }
 
     /// <summary>The step for <paramref name="options"/>' engine.</summary>
     public static BatchStep Create(TrainingOptions options, Mlp model, LossFunction loss, IReadOnlyList<Value> parameters, IOptimizer optimizer) =>
@@ -49,36 +75,131 @@ internal sealed class EagerBatchStep(Mlp model, LossFunction loss, IReadOnlyList
         }
         return (batchLoss.Data, objective.Data);
     }
+
+    private readonly double[] _lastGood = new double[parameters.Count];
+
+    public override void Step()
+    {
+        for (int i = 0; i < _lastGood.Length; i++)
+        {
+            _lastGood[i] = parameters[i].Data;
+        }
+        optimizer.Step();
+    }
+
+    public override void RestoreLastGood()
+    {
+        for (int i = 0; i < _lastGood.Length; i++)
+        {
+            parameters[i].Data = _lastGood[i];
+        }
+    }
 }
 
 /// <summary>
-/// The compiled engine: per-worker replays of one sample's term (<see cref="CompiledBatches"/>), and the L2 penalty,
-/// whose shape never changes, captured once.
+/// The compiled engine: per-worker batched replays of chunks of samples (<see cref="CompiledBatches"/>), the L2 penalty
+/// captured once, and the parameters, their gradients and the optimizer's step on flat arrays, spread over the workers.
 /// </summary>
+/// <remarks>
+/// The parameters live in two arrays that take turns: a step reads one and writes the other, so the parameters it started
+/// from are kept without a copy.
+/// </remarks>
 internal sealed class CompiledBatchStep : BatchStep
 {
-    private readonly CompiledBatches _batches;
+    // The optimizer's step runs in blocks this long, so that each block's reduction and update stay in cache.
+    private const int StepBlock = 4096;
+
     private readonly CompiledGraph? _penalty;
     private readonly IOptimizer _optimizer;
+    private readonly IReadOnlyList<Value> _parameters;
+    private readonly double[] _gradient;
+    private readonly double[] _initialGradient;
+    private double[] _theta;
+    private double[] _lastGood;
 
     public CompiledBatchStep(Mlp model, LossFunction loss, IReadOnlyList<Value> parameters, IOptimizer optimizer, TrainingOptions options)
     {
-        _batches = new CompiledBatches(model, loss, parameters, options.Workers, training: true);
-        _penalty = options.L2 > 0 ? Losses.L2(parameters, options.L2).Compile() : null;
+        Batches = new CompiledBatches(model, loss, parameters, options.Workers, training: true, options.Batching);
+        _penalty = options.L2 > 0 ? CompiledGraph.Capture(Losses.L2(parameters, options.L2), parameters, options.Batching) : null;
         _optimizer = optimizer;
+        _parameters = parameters;
+        _theta = new double[parameters.Count];
+        _lastGood = new double[parameters.Count];
+        _gradient = new double[parameters.Count];
+        _initialGradient = new double[_penalty?.NodeCount ?? parameters.Count];
+    }
+
+    /// <summary>The replays, which also serve to score the model.</summary>
+    public CompiledBatches Batches { get; }
+
+    public override void Load()
+    {
+        for (int i = 0; i < _theta.Length; i++)
+        {
+            _theta[i] = _parameters[i].Data;
+        }
+    }
+
+    public override void Store()
+    {
+        for (int i = 0; i < _theta.Length; i++)
+        {
+            _parameters[i].Data = _theta[i];
+            _parameters[i].Grad = _gradient[i];
+        }
     }
 
     public override (double MeanLoss, double Objective) Run(Dataset batch, double[] predictions)
     {
-        _optimizer.ZeroGrad();
         double l2 = 0;
         if (_penalty is not null)
         {
-            _penalty.Forward();
+            // The penalty's gradient is where the last chunk's gradient starts, as the eager engine's sum would have it.
+            _theta.CopyTo(_penalty.SlotData, 0);
+            _penalty.ForwardLoaded();
             l2 = _penalty.Output;
-            _penalty.Backward();
+            Array.Clear(_initialGradient, 0, _theta.Length);
+            _penalty.BackwardInto(_initialGradient, 1);
         }
-        double meanLoss = _batches.Step(batch, predictions, batch.Kind.IsClassification());
+        double meanLoss = Batches.Step(batch, _theta, _penalty is null ? [] : _initialGradient.AsSpan(0, _theta.Length), predictions, batch.Kind.IsClassification());
         return (meanLoss, _penalty is null ? meanLoss : meanLoss + l2);
+    }
+
+    public override void Step()
+    {
+        (_theta, _lastGood) = (_lastGood, _theta);
+        if (_optimizer is not IFlatOptimizer flat)
+        {
+            // An optimizer of the caller's own works on the Value objects.
+            _lastGood.CopyTo(_theta, 0);
+            Batches.Reduce(0, _gradient);
+            Batches.MarkReduced();
+            Store();
+            _optimizer.Step();
+            Load();
+            return;
+        }
+        flat.BeginStep();
+        int count = _theta.Length, parts = Math.Min(Batches.WorkerCount, Math.Max(1, count / StepBlock));
+        CompiledBatches.Run(parts, part =>
+        {
+            int end = (int)((long)(part + 1) * count / parts);
+            for (int first = (int)((long)part * count / parts); first < end; first += StepBlock)
+            {
+                int length = Math.Min(StepBlock, end - first);
+                Batches.Reduce(first, _gradient.AsSpan(first, length));
+                flat.Update(first, _lastGood.AsSpan(first, length), _theta.AsSpan(first, length), _gradient.AsSpan(first, length));
+            }
+        });
+        Batches.MarkReduced();
+    }
+
+    public override void RestoreLastGood()
+    {
+        _lastGood.CopyTo(_theta, 0);
+        for (int i = 0; i < _theta.Length; i++)
+        {
+            _parameters[i].Data = _theta[i];
+        }
     }
 }

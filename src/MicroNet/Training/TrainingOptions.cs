@@ -111,7 +111,7 @@ public sealed record TrainingOptions
 
     /// <summary>
     /// Which engine computes the batches: <see cref="EngineKind.Compiled"/> (the default) or <see cref="EngineKind.Eager"/>.
-    /// Both give the same numbers: bit for bit for batches of up to 15 samples, and within rounding (the batch's gradient
+    /// Both give the same numbers: bit for bit for batches of up to 31 samples, and within rounding (the batch's gradient
     /// is summed in a different order, see <see cref="Workers"/>) for larger ones.
     /// </summary>
     public EngineKind Engine { get; init; } = EngineKind.Compiled;
@@ -122,7 +122,7 @@ public sealed record TrainingOptions
     /// </summary>
     /// <remarks>
     /// The result does not depend on it, nor on thread timing: a batch of <c>n</c> samples is always cut into the same
-    /// <c>clamp(n / 8, 1, 4)</c> chunks of consecutive samples, whatever the number of workers; each chunk's gradient is
+    /// <c>clamp(n / 16, 1, 4)</c> chunks of consecutive samples, whatever the number of workers; each chunk's gradient is
     /// summed sample by sample (last to first, as the eager engine does) in a buffer of its own, and the chunks' buffers
     /// are added in a fixed order (last chunk first). One worker and two give identical bits; more than four workers
     /// leave the extra ones idle.
@@ -137,6 +137,12 @@ public sealed record TrainingOptions
             _workers = value;
         }
     }
+
+    /// <summary>
+    /// Whether the compiled engine's captures batch same-shaped nodes into kernels (the default); false replays them node by
+    /// node, the reference that tests hold the batched replay to.
+    /// </summary>
+    internal bool Batching { get; init; } = true;
 
     /// <summary>
     /// Stop when the validation loss has not improved for this many epochs; null (the default) to run every epoch.

@@ -35,7 +35,6 @@ public sealed class TrainingSession
     private readonly IOptimizer _optimizer;
     private readonly BatchStep _step;
     private readonly CompiledBatches _scorer;
-    private readonly double[] _lastGood;
     private readonly double[] _predictions;
     private readonly Random _random;
     private readonly List<EpochReport> _reports = [];
@@ -74,8 +73,7 @@ public sealed class TrainingSession
         _parameters = model.Parameters();
         _optimizer = _options.Optimizer(_parameters);
         _step = BatchStep.Create(_options, model, Loss, _parameters, _optimizer);
-        _scorer = new CompiledBatches(model, Loss, _parameters, _options.Workers, training: false);
-        _lastGood = new double[_parameters.Count];
+        _scorer = _step is CompiledBatchStep compiled ? compiled.Batches : new CompiledBatches(model, Loss, _parameters, _options.Workers, training: false);
         _predictions = new double[FullBatch ? train.Count : Math.Min(_options.BatchSize, train.Count)];
         _random = new Random(_options.Seed);
     }
@@ -175,33 +173,37 @@ public sealed class TrainingSession
         double lossSum = 0, squaredErrorSum = 0;
         int correct = 0;
         IEnumerable<Dataset> batches = FullBatch ? [_train] : _train.Batches(_options.BatchSize, _random);
-        foreach (Dataset batch in batches)
+        _step.Load();
+        try
         {
-            (double meanLoss, double objective) = _step.Run(batch, _predictions);
-            if (!double.IsFinite(objective))
+            foreach (Dataset batch in batches)
             {
-                Stop(epoch, Steps + 1, objective, restore: Steps > 0, penaltyOverflowed: double.IsFinite(meanLoss));
-                return null;
-            }
-            for (int i = 0; i < _lastGood.Length; i++)
-            {
-                _lastGood[i] = _parameters[i].Data;
-            }
-            _optimizer.Step();
-            Steps++;
-            lossSum += meanLoss * batch.Count;
-            for (int i = 0; i < batch.Count; i++)
-            {
-                if (classification)
+                (double meanLoss, double objective) = _step.Run(batch, _predictions);
+                if (!double.IsFinite(objective))
                 {
-                    correct += (int)_predictions[i] == batch.Classes[i] ? 1 : 0;
+                    Stop(epoch, Steps + 1, objective, restore: Steps > 0, penaltyOverflowed: double.IsFinite(meanLoss));
+                    return null;
                 }
-                else
+                _step.Step();
+                Steps++;
+                lossSum += meanLoss * batch.Count;
+                for (int i = 0; i < batch.Count; i++)
                 {
-                    double error = _predictions[i] - batch.Targets[i];
-                    squaredErrorSum += error * error;
+                    if (classification)
+                    {
+                        correct += (int)_predictions[i] == batch.Classes[i] ? 1 : 0;
+                    }
+                    else
+                    {
+                        double error = _predictions[i] - batch.Targets[i];
+                        squaredErrorSum += error * error;
+                    }
                 }
             }
+        }
+        finally
+        {
+            _step.Store();
         }
         // The last step may have moved the parameters to where the loss is NaN; the next epoch's first batch would catch
         // that, but after the last epoch only scoring would, so check the parameters themselves.
@@ -250,10 +252,7 @@ public sealed class TrainingSession
     {
         if (restore)
         {
-            for (int i = 0; i < _lastGood.Length; i++)
-            {
-                _parameters[i].Data = _lastGood[i];
-            }
+            _step.RestoreLastGood();
         }
         Divergence = new TrainingDivergence(epoch + 1, step, loss, _optimizer.LearningRate)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using MicroNet.Cli.Commands.Bench;
 using BenchEngine = MicroNet.Cli.Examples.Engine;
 
@@ -13,7 +14,7 @@ public static class BenchCommandTests
     [Fact]
     public static void ProcessorName_IsNotEmpty()
     {
-        Assert.False(string.IsNullOrWhiteSpace(BenchCommand.ProcessorName()));
+        Assert.False(string.IsNullOrWhiteSpace(BenchReport.ProcessorName()));
     }
 
     [Theory]
@@ -26,7 +27,35 @@ public static class BenchCommandTests
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
         try
         {
-            Assert.Equal(expected, BenchCommand.FormatSeconds(seconds));
+            Assert.Equal(expected, BenchReport.FormatSeconds(seconds));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    [Fact]
+    public static void Json_OnlyNotebook_PrintsTheMachineThenOneObjectPerRowWithItsSamples()
+    {
+        CultureInfo culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+        try
+        {
+            CliRun run = CliRun.Of("bench", "--only", "notebook", "--quick", "--json");
+
+            Assert.Equal(0, run.ExitCode);
+            JsonElement[] lines = [.. run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement)];
+            Assert.Equal(["machine", "row", "row"], lines.Select(l => l.GetProperty("kind").GetString()));
+            Assert.Equal(["eager", "compiled"], lines.Skip(1).Select(l => l.GetProperty("engine").GetString()));
+            foreach (JsonElement row in lines.Skip(1))
+            {
+                Assert.Equal("notebook step", row.GetProperty("workload").GetString());
+                double[] samples = [.. row.GetProperty("samples").EnumerateArray().Select(x => x.GetDouble())];
+                Assert.Equal(15, samples.Length);
+                Assert.Equal(samples.Order().ElementAt(7), row.GetProperty("median").GetDouble());
+                Assert.Equal(samples.Min(), row.GetProperty("min").GetDouble());
+            }
         }
         finally
         {

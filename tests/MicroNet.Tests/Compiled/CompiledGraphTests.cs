@@ -235,9 +235,13 @@ public static class CompiledGraphTests
         var eagerOptimizer = new Sgd(eagerModel.Parameters(), 0.1);
         var optimizer = new Sgd(model.Parameters(), 0.1);
         CompiledGraph compiled = Loss(model).Compile();
-        Assert.Equal(points.Length * 33, compiled.DirectDotCount);
-        // At least the 32 hidden ReLUs and the hinge ReLU of each sample read their child in place.
-        Assert.True(compiled.DirectOtherCount >= points.Length * 33, $"{compiled.DirectOtherCount} direct nodes");
+        // Batched, each layer's dots across the samples are one matrix product.
+        Assert.Equal(3, compiled.Kernels.Count(k => k.IsGrid));
+        Assert.Equal(0, compiled.DirectDotCount);
+        // Node by node, every dot and at least the 32 hidden ReLUs and the hinge ReLU of each sample read their children in place.
+        CompiledGraph nodeByNode = CompiledGraph.Capture(Loss(model), null, batching: false);
+        Assert.Equal(points.Length * 33, nodeByNode.DirectDotCount);
+        Assert.True(nodeByNode.DirectOtherCount >= points.Length * 33, $"{nodeByNode.DirectOtherCount} direct nodes");
 
         for (int step = 0; step < Steps; step++)
         {

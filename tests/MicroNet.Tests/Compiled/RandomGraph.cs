@@ -62,6 +62,12 @@ internal sealed class RandomGraph
         {
             leaves[i] = new Value(leafData[i]) { RequiresGrad = LeafRequiresGrad[i] };
         }
+        return Build(leaves, out nodes);
+    }
+
+    /// <summary>Builds the graph eagerly on <paramref name="leaves"/> (one per leaf of the recipe, possibly shared with other builds).</summary>
+    public Value Build(Value[] leaves, out List<Value> nodes)
+    {
         nodes = [.. leaves];
         foreach ((OpKind kind, int[] operands, double parameter) in _steps)
         {

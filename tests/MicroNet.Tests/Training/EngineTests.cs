@@ -26,7 +26,8 @@ public static class EngineTests
         return new Dataset(rows, targets, ProblemKind.Regression);
     }
 
-    private static (TrainingResult Result, double[] Parameters) Train(string lossName, EngineKind engine, int workers, int batchSize, double l2 = 0)
+    private static (TrainingResult Result, double[] Parameters) Train(string lossName, EngineKind engine, int workers, int batchSize, double l2 = 0,
+        bool batching = true)
     {
         Dataset data = Data(lossName);
         LossFunction loss = LossFunction.Find(lossName)!;
@@ -41,6 +42,7 @@ public static class EngineTests
             Seed = 11,
             Engine = engine,
             Workers = workers,
+            Batching = batching,
         };
         TrainingResult result = Trainer.Fit(model, data, options, validation: data.Subset([.. Enumerable.Range(0, 40)]));
         return (result, [.. model.Parameters().Select(p => p.Data)]);
@@ -71,6 +73,7 @@ public static class EngineTests
 
     [Theory]
     [InlineData("cross-entropy", 32)]
+    [InlineData("hinge", 64)]
     [InlineData("bce", 0)]
     [InlineData("mse", 25)]
     public static void Fit_Compiled_OneTwoOrFourWorkers_BitIdentical(string loss, int batchSize)
@@ -91,8 +94,8 @@ public static class EngineTests
     {
         // Batches of 10 are one chunk each: the compiled engine sums the gradient in the eager engine's order.
         AssertBitIdentical(
-            Train(loss, EngineKind.Eager, workers: 1, batchSize: 10, l2),
-            Train(loss, EngineKind.Compiled, workers: 2, batchSize: 10, l2));
+            Train(loss, EngineKind.Eager, workers: 1, batchSize: 31, l2),
+            Train(loss, EngineKind.Compiled, workers: 2, batchSize: 31, l2));
     }
 
     [Theory]
@@ -116,13 +119,26 @@ public static class EngineTests
         }
     }
 
+    [Theory]
+    [InlineData("cross-entropy", 64, 0.0)]
+    [InlineData("hinge", 32, 1e-3)]
+    [InlineData("bce", 48, 0.0)]
+    [InlineData("mse", 0, 1e-3)]
+    public static void Fit_Batched_BitIdenticalToNodeByNodeReplay(string loss, int batchSize, double l2)
+    {
+        AssertBitIdentical(
+            Train(loss, EngineKind.Compiled, workers: 2, batchSize, l2, batching: false),
+            Train(loss, EngineKind.Compiled, workers: 2, batchSize, l2, batching: true));
+    }
+
     [Fact]
     public static void ChunkCount_DependsOnTheBatchOnly()
     {
         Assert.Equal(1, CompiledBatches.ChunkCount(1));
-        Assert.Equal(1, CompiledBatches.ChunkCount(15));
-        Assert.Equal(2, CompiledBatches.ChunkCount(16));
-        Assert.Equal(4, CompiledBatches.ChunkCount(32));
+        Assert.Equal(1, CompiledBatches.ChunkCount(31));
+        Assert.Equal(2, CompiledBatches.ChunkCount(32));
+        Assert.Equal(3, CompiledBatches.ChunkCount(48));
+        Assert.Equal(4, CompiledBatches.ChunkCount(64));
         Assert.Equal(4, CompiledBatches.ChunkCount(60000));
     }
 

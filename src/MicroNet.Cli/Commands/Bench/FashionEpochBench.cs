@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using MicroNet.Data;
-using MicroNet.Nn;
-using MicroNet.Loss;
 using MicroNet.Optimizers;
 using MicroNet.Pipeline;
 using MicroNet.Training;
@@ -9,23 +7,22 @@ using MicroNet.Training;
 namespace MicroNet.Cli.Commands.Bench;
 
 /// <summary>
-/// The Fashion-MNIST workload of <c>micronet bench</c>: <c>Mlp(784, [100, 10])</c>, ReLU hidden, softmax cross-entropy,
-/// Adam 1e-3, batch 32, float64, trained with <see cref="Trainer.Fit"/> on the first rows of the training images. Each
-/// timed sample is one epoch over those rows, scaled to the 60,000 images of a real epoch (the extrapolation is linear:
-/// every batch costs the same). The first epoch is warm-up. The whole training set is loaded, so the process's peak
-/// working set includes it, as a real run's does.
+/// The Fashion-MNIST workload of <c>micronet bench</c>, through the path <c>micronet train --dataset fashion-mnist --layers 100
+/// --batch-size 32 --optimizer adam --learning-rate 0.001</c> takes (<see cref="TrainingRun"/>, then its
+/// <see cref="TrainingSession"/>): <c>Mlp(784, [100, 10])</c>, ReLU hidden, softmax cross-entropy, Adam 1e-3, batch 32,
+/// float64, every one of the 60,000 training images per epoch. The first epoch (which includes the capture) is warm-up;
+/// each later epoch is one timed sample. <c>benchmarks/pytorch/fashion_epoch.py</c> is its PyTorch twin.
 /// </summary>
 internal static class FashionEpochBench
 {
-    public const int FullEpoch = 60_000;
-
-    /// <summary>Loads the training images, or returns null with the reason when they are not installed.</summary>
-    public static Dataset? Load(string? directory, out string? why)
+    /// <summary>Loads the training and test images, or returns null with the reason when they are not installed.</summary>
+    public static DataSource? Load(string? directory, out string? why)
     {
         try
         {
             why = null;
-            return FashionMnist.Load(directory).Train;
+            (Dataset train, Dataset test) = FashionMnist.Load(directory);
+            return DataSources.FashionMnistSource(train, test);
         }
         catch (DataFileException e)
         {
@@ -34,24 +31,31 @@ internal static class FashionEpochBench
         }
     }
 
-    /// <summary>Seconds per (extrapolated) epoch over <paramref name="samples"/> timed epochs of <paramref name="rows"/> rows.</summary>
-    public static double[] Measure(Dataset train, int rows, int samples, EngineKind engine, int workers)
+    /// <summary>
+    /// Seconds per epoch of <paramref name="epochs"/> timed epochs after one of warm-up, on <paramref name="workers"/> threads
+    /// (0: one per processor), and the training accuracy of the last epoch.
+    /// </summary>
+    public static (double[] Seconds, double Accuracy) Measure(DataSource source, int epochs, int workers)
     {
-        Dataset subset = train.Subset([.. Enumerable.Range(0, rows)]);
-        Mlp model = ModelBuilder.ForDataset(subset, [100], Activation.Relu, seed: 1, new CrossEntropyLoss());
-        var options = new TrainingOptions
+        var settings = new TrainingSettings
         {
-            Loss = new CrossEntropyLoss(),
-            Optimizer = OptimizerKind.Adam.Factory(1e-3),
-            Epochs = samples + 1,
+            HiddenLayers = [100],
+            Optimizer = OptimizerKind.Adam,
+            LearningRate = 1e-3,
             BatchSize = 32,
-            Seed = 1,
-            Engine = engine,
+            Epochs = epochs + 1,
             Workers = workers,
         };
-        var ends = new List<TimeSpan>();
-        var stopwatch = Stopwatch.StartNew();
-        Trainer.Fit(model, subset, options, onEpoch: epoch => ends.Add(epoch.Elapsed));
-        return [.. Enumerable.Range(1, samples).Select(i => (ends[i] - ends[i - 1]).TotalSeconds * FullEpoch / rows)];
+        TrainingSession session = TrainingRun.Prepare(source, settings).Start();
+        var seconds = new List<double>();
+        double accuracy = 0;
+        while (session.CanContinue)
+        {
+            long begin = Stopwatch.GetTimestamp();
+            EpochReport? report = session.RunEpoch();
+            seconds.Add(Stopwatch.GetElapsedTime(begin).TotalSeconds);
+            accuracy = report?.TrainingAccuracy ?? double.NaN;
+        }
+        return ([.. seconds.Skip(1)], accuracy);
     }
 }

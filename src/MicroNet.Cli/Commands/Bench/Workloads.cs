@@ -1,6 +1,5 @@
 using MicroNet.Cli.Examples;
 using MicroNet.Data;
-using MicroNet.Loss;
 using MicroNet.Nn;
 
 // Shared by 'micronet bench' and the BenchmarkDotNet project (linked there as source), so both time the same work.
@@ -14,9 +13,12 @@ internal sealed class NotebookStep(Engine engine, int seed = NotebookExample.Def
       : FullBatchStep(engine, NotebookExample.CreateModel(seed), NotebookExample.DefaultLearningRate, model => NotebookExample.Loss(model, out _));
 
 /// <summary>
-/// One full-batch step of micrograd's demo: <c>Mlp(2, [16, 16, 1])</c> with ReLU hidden layers and a linear output
-/// on 100 two-moons points (<see cref="SyntheticData.Moons"/>, noise 0.1), mean hinge loss plus a 1e-4 L2 penalty,
-/// backward and a gradient-descent update.
+/// One full-batch step of micrograd's demo, written as a user writes it with the public API: <c>Mlp(2, [16, 16, 1])</c>
+/// (each neuron a <see cref="Value.Dot"/> plus a bias, ReLU hidden layers, linear output) on 100 two-moons points
+/// (<see cref="SyntheticData.Moons"/>, noise 0.1), the inputs converted implicitly from <c>double</c> (leaves that require a
+/// gradient, as micrograd's <c>Value</c>s do), micrograd's loss <c>mean((1 + -y * score).relu()) + 1e-4 * sum(p * p)</c> built
+/// from operators, then zero the gradients, backward and an SGD update. Compiled, the loss is built once and captured with
+/// <c>loss.Compile()</c>; eager, it is built again every step. <c>benchmarks/pytorch/moons_step.py</c> is its PyTorch twin.
 /// </summary>
 internal sealed class MoonsStep : FullBatchStep
 {
@@ -32,18 +34,23 @@ internal sealed class MoonsStep : FullBatchStep
 
     private MoonsStep(Engine engine, int seed, Dataset moons)
         : base(engine, new Mlp(2, [16, 16, 1], new Random(seed), Activation.Relu, Activation.Linear), LearningRate,
-            model => Loss(model, moons.Features, [.. moons.Targets.Select(t => 2 * t - 1)]))
+            model => Loss(model, [.. moons.Features.Select(f => f.ToArray())], [.. moons.Targets.Select(t => 2 * t - 1)]))
     {
     }
 
-    private static Value Loss(Mlp model, IReadOnlyList<IReadOnlyList<double>> points, double[] labels)
+    // micrograd's loss() as the demo writes it.
+    private static Value Loss(Mlp model, double[][] points, double[] labels)
     {
-        var scores = new Value[points.Count];
-        for (int i = 0; i < scores.Length; i++)
+        var losses = new Value[points.Length];
+        for (int i = 0; i < points.Length; i++)
         {
-            scores[i] = model.ForwardSingle(points[i]);
+            Value[] x = [points[i][0], points[i][1]];
+            Value score = model.ForwardSingle(x);
+            losses[i] = (1 + -labels[i] * score).Relu();
         }
-        return Losses.Hinge(scores, labels) + Losses.L2(model.Parameters(), Alpha);
+        Value dataLoss = Value.Sum(losses) * (1.0 / losses.Length);
+        Value regLoss = Alpha * Value.Sum(model.Parameters().Select(p => p * p));
+        return dataLoss + regLoss;
     }
 }
 

@@ -31,6 +31,25 @@ public static class FirstHourTests
     }
 
     [Theory]
+    [InlineData("train")]
+    [InlineData("predict")]
+    [InlineData("evaluate")]
+    [InlineData("export")]
+    [InlineData("graph")]
+    [InlineData("grad")]
+    [InlineData("bench")]
+    [InlineData("playground")]
+    public static void Help_NeverSendsAnInstalledToolsUserToTheSourceTree(string command)
+    {
+        CliRun run = CliRun.Of(command, "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Usage:", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("dotnet run", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("src/MicroNet", run.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("none")]
     [InlineData("")]
     public static void Layers_None_TrainsAModelWithoutHiddenLayers(string layers)

@@ -23,7 +23,8 @@ internal static class BenchCommand
         return CliOptions.Command(
             "bench",
             "Time the notebook's training step, micrograd's moons step as a user writes it (eager and compiled), backward over a deep chain "
-            + "and a Fashion-MNIST epoch. Run a Release build: dotnet run -c Release --project src/MicroNet.Cli -- bench",
+            + "and a Fashion-MNIST epoch (when Debian's dataset-fashion-mnist is installed). Prints the build it times and warns on a Debug one; "
+            + "docs/benchmarks.md says how to run PyTorch's twins of these workloads side by side.",
             [quick, chainLength, only, epochs, json],
             parseResult =>
             {

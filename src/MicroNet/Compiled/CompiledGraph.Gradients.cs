@@ -17,19 +17,8 @@ public sealed partial class CompiledGraph
         _leaves = source._leaves;
         _leafSlots = source._leafSlots;
         _gradLeafSlots = source._gradLeafSlots;
-        _interiorSlots = source._interiorSlots;
-        _ops = source._ops;
-        _parameters = source._parameters;
-        _requiresGrad = source._requiresGrad;
-        _segments = source._segments;
-        _childStart = source._childStart;
-        _childSlots = source._childSlots;
+        _program = source._program;
         _edgeData = (double[])source._edgeData.Clone();
-        _dotWeights = source._dotWeights;
-        _dotInputs = source._dotInputs;
-        _directChildren = source._directChildren;
-        _dotWeightsNeedGrad = source._dotWeightsNeedGrad;
-        _dotInputsNeedGrad = source._dotInputsNeedGrad;
         _scratch = new double[source._scratch.Length];
         _kernelScratch = new double[source._kernelScratch.Length];
     }

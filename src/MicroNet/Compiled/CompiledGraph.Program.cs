@@ -9,7 +9,7 @@ public sealed partial class CompiledGraph
     /// <summary>A range of positions the forward pass runs one by one (<c>Kernel</c> null), or a kernel's members.</summary>
     private readonly record struct Segment(int Start, int End, Kernel? Kernel);
 
-    /// <summary>The per-position arrays of a capture (see the fields of <see cref="CompiledGraph"/>), shared by its replicas.</summary>
+    /// <summary>The per-position arrays of a capture (described at <see cref="CompiledGraph"/>'s field <c>_program</c>), shared by its replicas.</summary>
     private sealed record Program(
         int[] Slots, OpCode[] Ops, double[] Parameters, bool[] RequiresGrad, Segment[] Segments, int[] ChildStart, int[] ChildSlots,
         int[] DotWeights, int[] DotInputs, int[] DirectChildren, bool[] DotWeightsNeedGrad, bool[] DotInputsNeedGrad)

@@ -13,7 +13,7 @@ public sealed partial class CompiledGraph
     /// </summary>
     internal void ForwardLoaded()
     {
-        foreach (Segment segment in _segments)
+        foreach (Segment segment in _program.Segments)
         {
             if (segment.Kernel is { } kernel)
             {
@@ -32,15 +32,15 @@ public sealed partial class CompiledGraph
         // The hot loop indexes through refs: every slot and edge index was checked at capture, and bounds checks on
         // three arrays per edge cost more than the ops themselves.
         ref double dataRef = ref MemoryMarshal.GetArrayDataReference(data);
-        ref int slots = ref MemoryMarshal.GetArrayDataReference(_interiorSlots);
-        ref int childStart = ref MemoryMarshal.GetArrayDataReference(_childStart);
-        ref int childSlots = ref MemoryMarshal.GetArrayDataReference(_childSlots);
+        ref int slots = ref MemoryMarshal.GetArrayDataReference(_program.Slots);
+        ref int childStart = ref MemoryMarshal.GetArrayDataReference(_program.ChildStart);
+        ref int childSlots = ref MemoryMarshal.GetArrayDataReference(_program.ChildSlots);
         ref double edgeData = ref MemoryMarshal.GetArrayDataReference(_edgeData);
-        ref OpCode ops = ref MemoryMarshal.GetArrayDataReference(_ops);
-        ref double parameters = ref MemoryMarshal.GetArrayDataReference(_parameters);
-        ref int dotWeights = ref MemoryMarshal.GetArrayDataReference(_dotWeights);
-        ref int dotInputs = ref MemoryMarshal.GetArrayDataReference(_dotInputs);
-        ref int directChildren = ref MemoryMarshal.GetArrayDataReference(_directChildren);
+        ref OpCode ops = ref MemoryMarshal.GetArrayDataReference(_program.Ops);
+        ref double parameters = ref MemoryMarshal.GetArrayDataReference(_program.Parameters);
+        ref int dotWeights = ref MemoryMarshal.GetArrayDataReference(_program.DotWeights);
+        ref int dotInputs = ref MemoryMarshal.GetArrayDataReference(_program.DotInputs);
+        ref int directChildren = ref MemoryMarshal.GetArrayDataReference(_program.DirectChildren);
         for (int p = first; p < end; p++)
         {
             int start = Unsafe.Add(ref childStart, p), stop = Unsafe.Add(ref childStart, p + 1);
@@ -82,14 +82,14 @@ public sealed partial class CompiledGraph
     /// </summary>
     private void RunBackward(double[] grad, double outputGradient)
     {
-        foreach (int slot in _interiorSlots)
+        foreach (int slot in _program.Slots)
         {
             grad[slot] = 0;
         }
         grad[_outputSlot] = outputGradient;
-        for (int s = _segments.Length - 1; s >= 0; s--)
+        for (int s = _program.Segments.Length - 1; s >= 0; s--)
         {
-            Segment segment = _segments[s];
+            Segment segment = _program.Segments[s];
             if (segment.Kernel is { } kernel)
             {
                 if (kernel.RequiresGrad)
@@ -108,19 +108,19 @@ public sealed partial class CompiledGraph
     {
         ref double gradRef = ref MemoryMarshal.GetArrayDataReference(grad);
         ref double dataRef = ref MemoryMarshal.GetArrayDataReference(_data);
-        ref int slots = ref MemoryMarshal.GetArrayDataReference(_interiorSlots);
-        ref int childStart = ref MemoryMarshal.GetArrayDataReference(_childStart);
-        ref int childSlots = ref MemoryMarshal.GetArrayDataReference(_childSlots);
+        ref int slots = ref MemoryMarshal.GetArrayDataReference(_program.Slots);
+        ref int childStart = ref MemoryMarshal.GetArrayDataReference(_program.ChildStart);
+        ref int childSlots = ref MemoryMarshal.GetArrayDataReference(_program.ChildSlots);
         ref double edgeData = ref MemoryMarshal.GetArrayDataReference(_edgeData);
-        ref OpCode ops = ref MemoryMarshal.GetArrayDataReference(_ops);
-        ref double parameters = ref MemoryMarshal.GetArrayDataReference(_parameters);
-        ref int dotWeights = ref MemoryMarshal.GetArrayDataReference(_dotWeights);
-        ref int dotInputs = ref MemoryMarshal.GetArrayDataReference(_dotInputs);
-        ref int directChildren = ref MemoryMarshal.GetArrayDataReference(_directChildren);
+        ref OpCode ops = ref MemoryMarshal.GetArrayDataReference(_program.Ops);
+        ref double parameters = ref MemoryMarshal.GetArrayDataReference(_program.Parameters);
+        ref int dotWeights = ref MemoryMarshal.GetArrayDataReference(_program.DotWeights);
+        ref int dotInputs = ref MemoryMarshal.GetArrayDataReference(_program.DotInputs);
+        ref int directChildren = ref MemoryMarshal.GetArrayDataReference(_program.DirectChildren);
         // The op adds into a zeroed buffer as large as the widest node; the scatter below zeroes it again as it
         // reads, so it never needs a separate clear.
         ref double scratch = ref MemoryMarshal.GetArrayDataReference(_scratch);
-        ref bool requiresGrad = ref MemoryMarshal.GetArrayDataReference(_requiresGrad);
+        ref bool requiresGrad = ref MemoryMarshal.GetArrayDataReference(_program.RequiresGrad);
         for (int p = end - 1; p >= first; p--)
         {
             if (!Unsafe.Add(ref requiresGrad, p))
@@ -150,13 +150,13 @@ public sealed partial class CompiledGraph
             {
                 // A half whose children require no gradient gets none.
                 int n = DotOp.PairCount(count), inputs = Unsafe.Add(ref dotInputs, p);
-                Span<double> weightGrads = _dotWeightsNeedGrad[p] ? MemoryMarshal.CreateSpan(ref Unsafe.Add(ref gradRef, weights), n) : [];
+                Span<double> weightGrads = _program.DotWeightsNeedGrad[p] ? MemoryMarshal.CreateSpan(ref Unsafe.Add(ref gradRef, weights), n) : [];
                 DotOp.Backward(
                     MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref dataRef, weights), n),
                     MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref dataRef, inputs), n),
                     Unsafe.Add(ref gradRef, slot),
                     weightGrads,
-                    _dotInputsNeedGrad[p] ? MemoryMarshal.CreateSpan(ref Unsafe.Add(ref gradRef, inputs), n) : []);
+                    _program.DotInputsNeedGrad[p] ? MemoryMarshal.CreateSpan(ref Unsafe.Add(ref gradRef, inputs), n) : []);
                 continue;
             }
             OpTable.Backward(

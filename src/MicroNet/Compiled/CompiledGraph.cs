@@ -1,5 +1,3 @@
-using MicroNet.Ops;
-
 namespace MicroNet.Compiled;
 
 /// <summary>
@@ -42,7 +40,7 @@ public sealed partial class CompiledGraph
 {
     // Every node has a storage slot in _nodes, _data and _grad. Slots are laid out so that the two halves of a Dot
     // node's children (weights, inputs) sit in consecutive slots where possible: such a "direct" Dot runs DotOp on
-    // _data itself, with no gather or scatter. The order of computation is separate: _interiorSlots lists the interior
+    // _data itself, with no gather or scatter. The order of computation is separate: _program.Slots lists the interior
     // nodes' slots in the order the forward pass runs them (BatchPlan), and everything else indexed by "position"
     // follows it. The backward pass runs the same order in reverse.
     private readonly Value[] _nodes;
@@ -57,34 +55,18 @@ public sealed partial class CompiledGraph
     // Leaf slots that require a gradient: backward reads their Grad before and writes it back after.
     private readonly int[] _gradLeafSlots;
 
-    // Per position: the node's slot, op, parameter and whether it requires a gradient.
-    private readonly int[] _interiorSlots;
-    private readonly OpCode[] _ops;
-    private readonly double[] _parameters;
-    private readonly bool[] _requiresGrad;
+    // What the capture compiled, shared by every replica (CompiledGraph.Program.cs). Its arrays are indexed by position,
+    // the order in which the forward pass runs the interior nodes: each node's slot, op, parameter and whether it requires
+    // a gradient; the segments (a run of single positions, or a kernel that runs a group of positions at once); a single
+    // node's children in CSR layout, ChildSlots[ChildStart[p] .. ChildStart[p + 1]] (empty for a kernel's members, whose
+    // kernel holds them); for a direct Dot, the first slot of its weights and of its inputs (-1 otherwise) and whether
+    // each half holds a child that requires a gradient (a half that holds none gets none; the eager engine computes it and
+    // throws it away); for another node whose children sit in consecutive slots, each its own (every unary node), the
+    // first of them, so its op runs on _data and _grad directly (-1 otherwise).
+    private readonly Program _program;
 
-    // The forward pass in segments: a run of single positions, or a kernel that runs a group of positions at once.
-    private readonly Segment[] _segments;
-
-    // The children of a single node at position p in CSR layout: _childSlots[_childStart[p] .. _childStart[p + 1]]
-    // (empty for a kernel's members, whose kernel holds them). Per edge, _edgeData holds the child's data as gathered
-    // by the last forward pass: the op's input span.
-    private readonly int[] _childStart;
-    private readonly int[] _childSlots;
+    // Per edge of a single node: the child's data as gathered by the last forward pass, the op's input span.
     private readonly double[] _edgeData;
-
-    // Per position: for a direct Dot, the first slot of its weights and of its inputs; -1 otherwise.
-    private readonly int[] _dotWeights;
-    private readonly int[] _dotInputs;
-
-    // Per position: for another node whose children sit in consecutive slots, each its own (every unary node), the
-    // first of them, so its op runs on _data and _grad directly; -1 otherwise.
-    private readonly int[] _directChildren;
-
-    // Per position, for a direct Dot: whether its weights half and its inputs half hold any child that requires a gradient.
-    // A half that holds none gets no gradient from the replay (the eager engine computes it and throws it away).
-    private readonly bool[] _dotWeightsNeedGrad;
-    private readonly bool[] _dotInputsNeedGrad;
 
     // The local gradients of one single node's children, as its op's Backward adds them: all zeros between nodes.
     private readonly double[] _scratch;
@@ -113,29 +95,17 @@ public sealed partial class CompiledGraph
         _leaves = [.. leaves.Select(i => order[i])];
         _leafSlots = [.. leaves.Select(i => slotOf[i])];
         _gradLeafSlots = [.. leaves.Where(i => order[i].RequiresGrad).Select(i => slotOf[i])];
-        Program program = Program.Create(order, slotOf, batching);
-        _interiorSlots = program.Slots;
-        _ops = program.Ops;
-        _parameters = program.Parameters;
-        _requiresGrad = program.RequiresGrad;
-        _segments = program.Segments;
-        _childStart = program.ChildStart;
-        _childSlots = program.ChildSlots;
-        _dotWeights = program.DotWeights;
-        _dotInputs = program.DotInputs;
-        _directChildren = program.DirectChildren;
-        _dotWeightsNeedGrad = program.DotWeightsNeedGrad;
-        _dotInputsNeedGrad = program.DotInputsNeedGrad;
-        _edgeData = new double[_childSlots.Length];
-        for (int p = 0; p < _interiorSlots.Length; p++)
+        _program = Program.Create(order, slotOf, batching);
+        _edgeData = new double[_program.ChildSlots.Length];
+        for (int p = 0; p < _program.Slots.Length; p++)
         {
-            for (int edge = _childStart[p]; edge < _childStart[p + 1]; edge++)
+            for (int edge = _program.ChildStart[p]; edge < _program.ChildStart[p + 1]; edge++)
             {
-                _edgeData[edge] = _data[_childSlots[edge]];
+                _edgeData[edge] = _data[_program.ChildSlots[edge]];
             }
         }
-        _scratch = new double[Enumerable.Range(0, _interiorSlots.Length).Select(p => _childStart[p + 1] - _childStart[p]).DefaultIfEmpty(0).Max()];
-        _kernelScratch = new double[_segments.Select(s => s.Kernel?.ScratchSize ?? 0).DefaultIfEmpty(0).Max()];
+        _scratch = new double[Enumerable.Range(0, _program.Slots.Length).Select(p => _program.ChildStart[p + 1] - _program.ChildStart[p]).DefaultIfEmpty(0).Max()];
+        _kernelScratch = new double[_program.Segments.Select(s => s.Kernel?.ScratchSize ?? 0).DefaultIfEmpty(0).Max()];
     }
 
     /// <summary>The value the graph was captured from: its output node. A replay does not change its <see cref="Value.Data"/>; read <see cref="Output"/>.</summary>
@@ -148,13 +118,13 @@ public sealed partial class CompiledGraph
     public int NodeCount => _nodes.Length;
 
     /// <summary>How many single Dot nodes run on their slots directly, without a gather (for tests).</summary>
-    internal int DirectDotCount => _dotWeights.Count(w => w >= 0);
+    internal int DirectDotCount => _program.DotWeights.Count(w => w >= 0);
 
     /// <summary>How many other single nodes run on their slots directly, without a gather (for tests).</summary>
-    internal int DirectOtherCount => _directChildren.Count(w => w >= 0);
+    internal int DirectOtherCount => _program.DirectChildren.Count(w => w >= 0);
 
     /// <summary>The kernels the capture formed (for tests and reports).</summary>
-    internal IEnumerable<Kernel> Kernels => _segments.Where(s => s.Kernel is not null).Select(s => s.Kernel!);
+    internal IEnumerable<Kernel> Kernels => _program.Segments.Where(s => s.Kernel is not null).Select(s => s.Kernel!);
 
     /// <summary>
     /// The leaves the graph reads (parameters, inputs and constants), each once. <see cref="Forward"/> reads their
@@ -261,15 +231,15 @@ public sealed partial class CompiledGraph
     /// </summary>
     public void CopyToValues()
     {
-        foreach (int slot in _interiorSlots)
+        foreach (int slot in _program.Slots)
         {
             _nodes[slot].Data = _data[slot];
         }
-        for (int p = 0; p < _interiorSlots.Length; p++)
+        for (int p = 0; p < _program.Slots.Length; p++)
         {
-            if (_requiresGrad[p])
+            if (_program.RequiresGrad[p])
             {
-                int slot = _interiorSlots[p];
+                int slot = _program.Slots[p];
                 _nodes[slot].Grad = _grad[slot];
             }
         }

@@ -92,4 +92,31 @@ public static class BenchCommandTests
 
         Assert.True(last < first, $"loss went from {first} to {last}");
     }
+
+    [Fact]
+    public static void PlaygroundFrame_TrainsTheIssuesNetworkAndItsLossFalls()
+    {
+        var frame = new PlaygroundFrame();
+        double first = frame.Step();
+
+        double last = first;
+        for (int i = 0; i < 30; i++)
+        {
+            last = frame.Step();
+        }
+
+        Assert.True(last < first, $"loss went from {first} to {last}");
+    }
+
+    [Fact]
+    public static void Json_OnlyPlayground_PrintsOneRowOfFrameTimes()
+    {
+        CliRun run = CliRun.Of("bench", "--only", "playground", "--quick", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        JsonElement[] lines = [.. run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement)];
+        JsonElement row = Assert.Single(lines, l => l.GetProperty("kind").GetString() == "row");
+        Assert.Equal("playground frame (2-8-8-1, 200 points)", row.GetProperty("workload").GetString());
+        Assert.All(row.GetProperty("samples").EnumerateArray(), sample => Assert.True(sample.GetDouble() > 0));
+    }
 }

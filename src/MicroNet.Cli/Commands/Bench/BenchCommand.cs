@@ -22,8 +22,8 @@ internal static class BenchCommand
         Option<bool> json = CliOptions.Flag("--json", "Print one JSON object per row, with every sample, instead of the table.");
         return CliOptions.Command(
             "bench",
-            "Time the notebook's training step, micrograd's moons step as a user writes it (eager and compiled), backward over a deep chain "
-            + "and a Fashion-MNIST epoch (when Debian's dataset-fashion-mnist is installed). Prints the build it times and warns on a Debug one; "
+            "Time the notebook's training step, micrograd's moons step as a user writes it (eager and compiled), backward over a deep chain, "
+            + "a frame of the playground and a Fashion-MNIST epoch (when Debian's dataset-fashion-mnist is installed). Prints the build it times and warns on a Debug one; "
             + "docs/benchmarks.md says how to run PyTorch's twins of these workloads side by side.",
             [quick, chainLength, only, epochs, json],
             parseResult =>
@@ -59,6 +59,12 @@ internal static class BenchCommand
                 var moons = new MoonsStep(engine);
                 report.Add("moons step", engine, BenchTiming.Measure(() => moons.Step(), settings));
             }
+        }
+        if (Runs(BenchWorkload.Playground))
+        {
+            var frame = new PlaygroundFrame();
+            report.Add("playground frame (2-8-8-1, 200 points)", Engine.Compiled, BenchTiming.Measure(frame.Step, settings),
+                "an epoch of training plus the 50 x 50 boundary grid and every neuron's heatmap, as a playing tab gets each frame");
         }
         ChainReport? chain = null;
         if (Runs(BenchWorkload.Chain))

@@ -14,11 +14,15 @@ internal enum BenchWorkload
 
     /// <summary>A Fashion-MNIST epoch, as <c>micronet train</c> runs it.</summary>
     Fashion,
+
+    /// <summary>A frame of <c>micronet playground</c> on the server: an epoch and the boundary grid.</summary>
+    Playground,
 }
 
 /// <summary>The names of <see cref="BenchWorkload"/>.</summary>
 internal static class BenchWorkloadExtensions
 {
     public static NameTable<BenchWorkload> Names { get; } = new("workload",
-        (BenchWorkload.Notebook, "notebook"), (BenchWorkload.Moons, "moons"), (BenchWorkload.Chain, "chain"), (BenchWorkload.Fashion, "fashion"));
+        (BenchWorkload.Notebook, "notebook"), (BenchWorkload.Moons, "moons"), (BenchWorkload.Chain, "chain"), (BenchWorkload.Fashion, "fashion"),
+        (BenchWorkload.Playground, "playground"));
 }

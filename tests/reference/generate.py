@@ -303,11 +303,16 @@ def case(index, kind, text, inputs, note=None, difference=None):
     return entry, is_finite_case(value, grads)
 
 
-def write_fixture(path, fixture, cases):
-    """Writes `fixture` (whose "cases" is empty) with `cases` in it, one case per line, so a regenerated file diffs case by case."""
-    header = json.dumps(fixture, indent=2, allow_nan=False).split('\n  "cases"')[0]
+def write_fixture(path, description, generator, cases, seed=None):
+    """Writes a fixture: its header (what it holds, the generator, the seed if any, the torch and Python versions, the dtype)
+    and `cases`, one case per line, so a regenerated file diffs case by case."""
+    fixture = {"description": description, "generator": generator}
+    if seed is not None:
+        fixture["seed"] = seed
+    fixture.update({"torch": torch.__version__, "python": platform.python_version(), "dtype": "float64"})
+    header = json.dumps(fixture, indent=2, allow_nan=False)[:-2]
     lines = ",\n".join("    " + json.dumps(c, allow_nan=False) for c in cases)
-    path.write_text(f'{header}\n  "cases": [\n{lines}\n  ]\n}}\n', encoding="utf-8")
+    path.write_text(f'{header},\n  "cases": [\n{lines}\n  ]\n}}\n', encoding="utf-8")
 
 
 def main():
@@ -331,16 +336,8 @@ def main():
                 continue
             non_finite += 1
         cases.append(entry)
-    fixture = {
-        "description": "Values and gradients of MicroNet expressions computed by PyTorch in float64; see README.md.",
-        "generator": "tests/reference/generate.py",
-        "seed": SEED,
-        "torch": torch.__version__,
-        "python": platform.python_version(),
-        "dtype": "float64",
-        "cases": [],
-    }
-    write_fixture(OUTPUT, fixture, cases)
+    write_fixture(OUTPUT, "Values and gradients of MicroNet expressions computed by PyTorch in float64; see README.md.",
+                  "tests/reference/generate.py", cases, SEED)
     print(f"wrote {len(cases)} cases ({len(EDGE_CASES)} edge, {len(DIFFERENCE_CASES)} deliberate differences, {non_finite} random with NaN or infinity) to {OUTPUT}",
           file=sys.stderr)
 

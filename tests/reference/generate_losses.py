@@ -6,7 +6,6 @@ Each case names a MicroNet loss (by its command-line name), gives one output row
 the Python that has torch: /usr/bin/python3 generate_losses.py. The seed is fixed; see README.md.
 """
 
-import platform
 import random
 from pathlib import Path
 
@@ -77,16 +76,8 @@ def main():
     add("bce", [[1000.0], [-1000.0]], [0.0, 1.0], "large logits on the wrong side stay finite")
     add("cross-entropy", [[1000.0, 0.0], [0.0, 1000.0]], [1, 1], "large logits stay finite")
 
-    fixture = {
-        "description": "Mean-reduced losses and their gradients computed by torch.nn.functional in float64; see README.md.",
-        "generator": "tests/reference/generate_losses.py",
-        "seed": SEED,
-        "torch": torch.__version__,
-        "python": platform.python_version(),
-        "dtype": "float64",
-        "cases": [],
-    }
-    write_fixture(OUTPUT, fixture, cases)
+    write_fixture(OUTPUT, "Mean-reduced losses and their gradients computed by torch.nn.functional in float64; see README.md.",
+                  "tests/reference/generate_losses.py", cases, SEED)
     print(f"wrote {len(cases)} cases to {OUTPUT}")
 
 

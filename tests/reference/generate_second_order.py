@@ -16,7 +16,6 @@ sys.dont_write_bytecode = True
 
 import ast
 import math
-import platform
 import random
 from pathlib import Path
 
@@ -419,17 +418,9 @@ def main():
         results.append(d)
         random_count += 1
     check_finite_differences(cases, results)
-    fixture = {
-        "description": "Values, gradients, Hessians and some third derivatives of MicroNet expressions, computed by "
-                       "PyTorch's autograd in float64; see README.md.",
-        "generator": "tests/reference/generate_second_order.py",
-        "seed": SEED,
-        "torch": torch.__version__,
-        "python": platform.python_version(),
-        "dtype": "float64",
-        "cases": [],
-    }
-    write_fixture(OUTPUT, fixture, cases)
+    write_fixture(OUTPUT, "Values, gradients, Hessians and some third derivatives of MicroNet expressions, computed by "
+                  "PyTorch's autograd in float64; see README.md.",
+                  "tests/reference/generate_second_order.py", cases, SEED)
     edge = len(EDGE_CASES)
     with_third = sum(1 for c in cases if "third" in c)
     print(f"wrote {len(cases)} cases ({edge} edge, {len(cases) - edge} random of which {non_finite} with NaN or "

@@ -12,7 +12,6 @@ import sys
 # Importing the generators must not leave a __pycache__ directory in the source tree.
 sys.dont_write_bytecode = True
 
-import platform
 from pathlib import Path
 
 import torch
@@ -40,16 +39,9 @@ def main():
     for text, inputs, difference, note, *flags in DIFFERENCES:
         entry, _ = case(len(cases), "difference", text, inputs, note, third=THIRD in flags)
         cases.append({"id": entry.pop("id"), "kind": entry.pop("kind"), "difference": difference, **entry})
-    fixture = {
-        "description": "Cases where MicroNet's higher-order gradients deliberately differ from PyTorch's, with PyTorch's "
-                       "numbers (float64); see README.md.",
-        "generator": "tests/reference/generate_second_order_differences.py",
-        "torch": torch.__version__,
-        "python": platform.python_version(),
-        "dtype": "float64",
-        "cases": [],
-    }
-    write_fixture(OUTPUT, fixture, cases)
+    write_fixture(OUTPUT, "Cases where MicroNet's higher-order gradients deliberately differ from PyTorch's, with PyTorch's "
+                  "numbers (float64); see README.md.",
+                  "tests/reference/generate_second_order_differences.py", cases)
     print(f"wrote {len(cases)} cases to {OUTPUT}", file=sys.stderr)
 
 
